@@ -1,0 +1,94 @@
+//! Parsing of `#[async_gen(yield = T, resume = A, crate = path)]`.
+
+use proc_macro2::{Span, TokenStream};
+use syn::parse::{Parse, ParseStream, Parser};
+use syn::punctuated::Punctuated;
+use syn::{Path, Token, Type};
+
+use crate::error::bail;
+
+/// The arguments of one `#[async_gen(...)]` attribute.
+pub(crate) struct Args {
+    pub(crate) yield_ty: Type,
+    pub(crate) resume_ty: Type,
+    pub(crate) krate: Path,
+}
+
+/// One `name = value` (or bare `name`) argument, before validation.
+enum Arg {
+    Yield(Token![yield], Type),
+    Resume(syn::Ident, Type),
+    Crate(Token![crate], Path),
+}
+
+const EXPECTED: &str = "expected `yield = T`, `resume = T` or `crate = path`";
+
+impl Parse for Arg {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        if input.peek(Token![yield]) {
+            let key: Token![yield] = input.parse()?;
+            value_after_eq(input, "yield", "the type of the values the generator yields")?;
+            return Ok(Arg::Yield(key, input.parse()?));
+        }
+        if input.peek(Token![crate]) {
+            let key: Token![crate] = input.parse()?;
+            value_after_eq(
+                input,
+                "crate",
+                "the path of the asyncgen crate, e.g. `crate = ::asyncgen`",
+            )?;
+            return Ok(Arg::Crate(key, input.call(Path::parse_mod_style)?));
+        }
+        let key: syn::Ident = input.parse().map_err(|e| syn::Error::new(e.span(), EXPECTED))?;
+        if key == "resume" {
+            value_after_eq(input, "resume", "the type of the values each `yield` evaluates to")?;
+            return Ok(Arg::Resume(key, input.parse()?));
+        }
+        bail!(key, "unknown argument `{key}`: {EXPECTED}")
+    }
+}
+
+/// Parses the `=` after `key`, with an error that shows the full form.
+fn value_after_eq(input: ParseStream<'_>, key: &str, what: &str) -> syn::Result<()> {
+    if input.parse::<Option<Token![=]>>()?.is_none() {
+        return Err(input.error(format!("expected `{key} = ...`, with {what}")));
+    }
+    Ok(())
+}
+
+/// Parses and validates the attribute's arguments.
+pub(crate) fn parse(args: TokenStream) -> syn::Result<Args> {
+    let list = Punctuated::<Arg, Token![,]>::parse_terminated.parse2(args)?;
+    let (mut yield_ty, mut resume_ty, mut krate) = (None, None, None);
+    for arg in list {
+        match arg {
+            Arg::Yield(key, ty) => set_once(&mut yield_ty, key, ty, "yield")?,
+            Arg::Resume(key, ty) => set_once(&mut resume_ty, key, ty, "resume")?,
+            Arg::Crate(key, path) => set_once(&mut krate, key, path, "crate")?,
+        }
+    }
+    let Some(yield_ty) = yield_ty else {
+        return Err(syn::Error::new(
+            Span::call_site(),
+            "missing `yield = T`: write `#[async_gen(yield = T)]`, where `T` is the type of the \
+             values the generator yields (`yield = ()` if it yields none)",
+        ));
+    };
+    Ok(Args {
+        yield_ty,
+        resume_ty: resume_ty.unwrap_or_else(|| syn::parse_quote!(())),
+        krate: krate.unwrap_or_else(|| syn::parse_quote!(::asyncgen)),
+    })
+}
+
+fn set_once<T>(
+    slot: &mut Option<T>,
+    key: impl quote::ToTokens,
+    value: T,
+    name: &str,
+) -> syn::Result<()> {
+    if slot.replace(value).is_some() {
+        bail!(key, "`{name}` is given twice: keep one `{name} = ...`");
+    }
+    Ok(())
+}

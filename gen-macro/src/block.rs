@@ -1,0 +1,95 @@
+//! `async_gen_block! { ... }`: a generator written as an expression.
+
+use proc_macro2::{Delimiter, Group, Punct, Spacing, TokenStream, TokenTree};
+use quote::quote;
+use syn::parse::Parser;
+use syn::visit_mut::VisitMut;
+use syn::{Block, Expr, Stmt};
+
+use crate::visitor::{Rewriter, is_macro};
+
+pub(crate) fn async_gen_block(input: TokenStream) -> TokenStream {
+    expand(input).unwrap_or_else(syn::Error::into_compile_error)
+}
+
+/// Input: `$crate; stmts` (the facade's `macro_rules!` passes its `$crate`).
+/// Output:
+/// ```text
+/// $crate::__private::new::<_, (), _, _, _>(async move |mut __co| { stmts' })
+/// ```
+/// with each `yield v` / `yield_!(v)` of `stmts` rewritten and each
+/// `for await pat in s` turned into a `#[for_await]` loop. The resume type is
+/// `()` unless the value of some `yield` is used, in which case it is inferred.
+fn expand(input: TokenStream) -> syn::Result<TokenStream> {
+    let (krate, body) = split_crate_path(input);
+    let mut stmts = Block::parse_within.parse2(desugar_for_await(body))?;
+    // A trailing `yield v` is the last yield, not the completion value.
+    if let Some(Stmt::Expr(expr, semi @ None)) = stmts.last_mut()
+        && is_yield(expr)
+    {
+        *semi = Some(syn::Token![;](proc_macro2::Span::call_site()));
+    }
+    let mut rewriter = Rewriter::new(krate.clone());
+    for stmt in &mut stmts {
+        rewriter.visit_stmt_mut(stmt);
+    }
+    let resume = if rewriter.yield_value_used { quote!(_) } else { quote!(()) };
+    let co = &rewriter.co;
+    let mutability = (rewriter.yields > 0).then(|| quote!(mut));
+    Ok(quote! {
+        #krate::__private::new::<_, #resume, _, _, _>(async move |#mutability #co| { #(#stmts)* })
+    })
+}
+
+fn is_yield(expr: &Expr) -> bool {
+    match expr {
+        Expr::Yield(_) => true,
+        Expr::Macro(expr_macro) => is_macro(&expr_macro.mac, "yield_"),
+        _ => false,
+    }
+}
+
+/// Splits `path; rest` at the first top-level `;`.
+fn split_crate_path(input: TokenStream) -> (TokenStream, TokenStream) {
+    let mut tokens = input.into_iter();
+    let krate = tokens
+        .by_ref()
+        .take_while(|token| !matches!(token, TokenTree::Punct(p) if p.as_char() == ';'))
+        .collect();
+    (krate, tokens.collect())
+}
+
+/// Input: `for await pat in stream { ... }` anywhere in the tokens.
+/// Output: `#[for_await] for pat in stream { ... }`.
+fn desugar_for_await(tokens: TokenStream) -> TokenStream {
+    let mut tokens = tokens.into_iter().peekable();
+    let mut out = TokenStream::new();
+    while let Some(token) = tokens.next() {
+        match token {
+            TokenTree::Ident(ident)
+                if ident == "for"
+                    && matches!(tokens.peek(), Some(TokenTree::Ident(next)) if next == "await") =>
+            {
+                tokens.next();
+                let span = ident.span();
+                let mut pound = Punct::new('#', Spacing::Alone);
+                pound.set_span(span);
+                let mut attr =
+                    Group::new(Delimiter::Bracket, quote::quote_spanned!(span=> for_await));
+                attr.set_span(span);
+                out.extend([
+                    TokenTree::Punct(pound),
+                    TokenTree::Group(attr),
+                    TokenTree::Ident(ident),
+                ]);
+            }
+            TokenTree::Group(group) => {
+                let mut new = Group::new(group.delimiter(), desugar_for_await(group.stream()));
+                new.set_span(group.span());
+                out.extend([TokenTree::Group(new)]);
+            }
+            other => out.extend([other]),
+        }
+    }
+    out
+}

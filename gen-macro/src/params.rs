@@ -1,0 +1,34 @@
+//! Moves every argument into the generator, as an `async fn` does.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote};
+use syn::{FnArg, Pat, PatIdent, Signature};
+
+/// Input: `fn f(&self, (a, b): (u8, u8), mut x: T)`.
+/// Output: the signature `fn f(&self, __arg1: (u8, u8), x: T)` and the body
+/// prelude `let _ = &self; let __arg1 = __arg1; let (a, b) = __arg1; let mut x = x;`,
+/// so that every argument lives in the generator (and is dropped with it),
+/// whether or not the body uses it.
+pub(crate) fn bind(sig: &mut Signature) -> TokenStream {
+    let mut prelude = TokenStream::new();
+    for (index, input) in sig.inputs.iter_mut().enumerate() {
+        match input {
+            FnArg::Receiver(receiver) => {
+                let self_token = receiver.self_token;
+                prelude.extend(quote!(let _ = &#self_token;));
+            }
+            FnArg::Typed(arg) => match &mut *arg.pat {
+                Pat::Ident(PatIdent { by_ref: None, mutability, ident, subpat: None, .. }) => {
+                    let mutability = mutability.take();
+                    prelude.extend(quote!(let #mutability #ident = #ident;));
+                }
+                pat => {
+                    let name = format_ident!("__arg{}", index, span = Span::mixed_site());
+                    prelude.extend(quote!(let #name = #name; let #pat = #name;));
+                    *arg.pat = syn::parse_quote!(#name);
+                }
+            },
+        }
+    }
+    prelude
+}

@@ -1,0 +1,192 @@
+//! Rewrites the `yield`s of one generator body into awaits on its hand-off.
+//!
+//! A `Scope` is saved and restored around closures and `async` blocks so that a
+//! `yield` is only rewritten in the body's own control flow; elsewhere it
+//! becomes a `compile_error!` at that `yield` and nothing else changes.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, quote_spanned};
+use syn::visit_mut::{self, VisitMut};
+use syn::{Expr, Ident, Item, Macro, Stmt};
+
+use crate::for_await;
+
+/// Where the visitor is, relative to the generator's own body.
+#[derive(Clone, Copy)]
+pub(crate) enum Scope {
+    /// The body's own control flow: `yield` is rewritten.
+    Body,
+    /// Inside a (non-async) closure.
+    Closure,
+    /// Inside a nested `async` block or async closure.
+    AsyncBlock,
+}
+
+const IN_CLOSURE: &str = "`yield` inside a closure: the closure is not part of the generator's \
+    body, so it cannot yield for it; move the `yield` out of the closure (for example, use a \
+    `for` loop instead of `for_each`)";
+
+const IN_ASYNC_BLOCK: &str = "`yield` inside a nested `async` block: that block is a separate \
+    future that may run outside the generator (spawned, joined, or after the generator is gone), \
+    so it cannot yield for it; yield from the generator's body itself (concurrent, `join!`-style \
+    yields are not supported)";
+
+/// Rewrites the yields of one body; see the module docs.
+pub(crate) struct Rewriter {
+    pub(crate) krate: TokenStream,
+    /// The hygienic name of the body's `Co` handle: user code cannot name it.
+    pub(crate) co: Ident,
+    pub(crate) scope: Scope,
+    /// How many `yield`s were rewritten in the body's own scope.
+    pub(crate) yields: usize,
+    /// Whether some rewritten `yield`'s value is used (not a `yield v;` statement).
+    pub(crate) yield_value_used: bool,
+}
+
+impl Rewriter {
+    pub(crate) fn new(krate: TokenStream) -> Self {
+        Self {
+            krate,
+            co: Ident::new("__co", Span::mixed_site()),
+            scope: Scope::Body,
+            yields: 0,
+            yield_value_used: false,
+        }
+    }
+
+    /// Input: the span of a `yield` (or `yield_!`) and its value.
+    /// Output: `Co::yield_(&mut __co, value).await`, or an error at that span.
+    pub(crate) fn yield_expr(&mut self, span: Span, value: Option<TokenStream>) -> TokenStream {
+        let message = match self.scope {
+            Scope::Body => {
+                self.yields += 1;
+                let (krate, co) = (&self.krate, &self.co);
+                let value = value.unwrap_or_else(|| quote_spanned!(span=> ()));
+                return quote_spanned! {span=>
+                    #krate::__private::Co::yield_(&mut #co, #value).await
+                };
+            }
+            Scope::Closure => IN_CLOSURE,
+            Scope::AsyncBlock => IN_ASYNC_BLOCK,
+        };
+        syn::Error::new(span, message).to_compile_error()
+    }
+
+    fn in_scope(&mut self, scope: Scope, visit: impl FnOnce(&mut Self)) {
+        let saved = std::mem::replace(&mut self.scope, scope);
+        visit(self);
+        self.scope = saved;
+    }
+
+    /// Input: `yield_!(value)` or `yield_!()`. Output: the rewritten yield.
+    pub(crate) fn yield_macro(&mut self, mac: &Macro) -> TokenStream {
+        let span = mac.path.segments.last().map_or_else(Span::call_site, |s| s.ident.span());
+        match yield_macro_value(mac) {
+            Ok(value) => self.yield_expr(span, value),
+            Err(error) => error.to_compile_error(),
+        }
+    }
+
+    /// Input: `yield v` or `yield_!(v)`. Output: its rewrite; `None` for other expressions.
+    fn rewrite_yield(&mut self, expr: &mut Expr) -> Option<TokenStream> {
+        match expr {
+            Expr::Yield(yield_expr) => {
+                if let Some(value) = &mut yield_expr.expr {
+                    self.visit_expr_mut(value);
+                }
+                let value = yield_expr.expr.as_ref().map(ToTokens::to_token_stream);
+                Some(self.yield_expr(yield_expr.yield_token.span, value))
+            }
+            Expr::Macro(expr_macro) if is_macro(&expr_macro.mac, "yield_") => {
+                Some(self.yield_macro(&expr_macro.mac))
+            }
+            _ => None,
+        }
+    }
+}
+
+impl VisitMut for Rewriter {
+    fn visit_expr_mut(&mut self, expr: &mut Expr) {
+        if let Some(tokens) = self.rewrite_yield(expr) {
+            self.yield_value_used = true;
+            *expr = Expr::Verbatim(tokens);
+            return;
+        }
+        match expr {
+            Expr::Closure(closure) => {
+                let scope =
+                    if closure.asyncness.is_some() { Scope::AsyncBlock } else { Scope::Closure };
+                self.in_scope(scope, |this| visit_mut::visit_expr_closure_mut(this, closure));
+            }
+            Expr::Async(block) => {
+                self.in_scope(Scope::AsyncBlock, |this| {
+                    visit_mut::visit_expr_async_mut(this, block);
+                });
+            }
+            Expr::ForLoop(for_loop) if for_await::is_marked(&for_loop.attrs) => {
+                visit_mut::visit_expr_for_loop_mut(self, for_loop);
+                let expanded = for_await::expand(&self.krate, for_loop);
+                *expr = expanded;
+            }
+            Expr::Macro(expr_macro) => {
+                if !is_nested_generator(&expr_macro.mac) {
+                    self.visit_macro_tokens(&mut expr_macro.mac);
+                }
+            }
+            _ => visit_mut::visit_expr_mut(self, expr),
+        }
+    }
+
+    fn visit_stmt_mut(&mut self, stmt: &mut Stmt) {
+        // `yield v;` and `yield_!(v);`: a yield whose value is discarded.
+        let rewritten = match stmt {
+            Stmt::Expr(expr @ Expr::Yield(_), Some(semi)) => {
+                self.rewrite_yield(expr).map(|t| (t, *semi))
+            }
+            Stmt::Macro(stmt_macro) if is_macro(&stmt_macro.mac, "yield_") => {
+                let semi = stmt_macro.semi_token.unwrap_or_default();
+                Some((self.yield_macro(&stmt_macro.mac), semi))
+            }
+            Stmt::Macro(stmt_macro) if !is_nested_generator(&stmt_macro.mac) => {
+                self.visit_macro_tokens(&mut stmt_macro.mac);
+                None
+            }
+            _ => {
+                visit_mut::visit_stmt_mut(self, stmt);
+                None
+            }
+        };
+        if let Some((tokens, semi)) = rewritten {
+            *stmt = Stmt::Expr(Expr::Verbatim(tokens), Some(semi));
+        }
+    }
+
+    /// Items nested in the body (functions, impls, nested `#[async_gen]`s)
+    /// are not part of it: their `yield`s are their own business.
+    fn visit_item_mut(&mut self, _item: &mut Item) {}
+}
+
+/// Whether `mac` is `name!` (by its last path segment, so `asyncgen::name!` too).
+pub(crate) fn is_macro(mac: &Macro, name: &str) -> bool {
+    mac.path.segments.last().is_some_and(|segment| segment.ident == name)
+}
+
+/// A nested generator owns its own yields.
+fn is_nested_generator(mac: &Macro) -> bool {
+    is_macro(mac, "async_gen_block")
+}
+
+/// Input: the tokens of `yield_!(...)`. Output: the value, if any.
+fn yield_macro_value(mac: &Macro) -> syn::Result<Option<TokenStream>> {
+    if mac.tokens.is_empty() {
+        return Ok(None);
+    }
+    let value: Expr = mac.parse_body().map_err(|error| {
+        syn::Error::new(
+            error.span(),
+            "`yield_!` takes one value: write `yield_!(value)`, `yield_!((a, b))` for a tuple, \
+             or `yield_!()` for `()`",
+        )
+    })?;
+    Ok(Some(value.into_token_stream()))
+}

@@ -1,0 +1,163 @@
+//! The hand-off between a generator and its body: one slot, one handle.
+//!
+//! The slot lives inside the pinned [`AsyncGen`](crate::AsyncGen); the body
+//! reaches it through a [`Co`] handle. Values cross in one move each way:
+//! `Co::yield_` writes the yielded value straight into the slot, the generator
+//! takes it out after the body returns `Pending`; a resume value travels the
+//! same slot in the other direction.
+
+use core::cell::Cell;
+use core::future::Future;
+use core::marker::PhantomData;
+use core::pin::Pin;
+use core::ptr::NonNull;
+use core::task::{Context, Poll};
+
+/// What the slot holds between the generator and its body.
+pub(crate) enum Slot<Y, A> {
+    /// The body is running, or parked at an ordinary `.await`.
+    Empty,
+    /// The body has yielded this value; the generator has not taken it yet.
+    Yielded(Y),
+    /// The generator took the yielded value; the body waits for a resume value.
+    Suspended,
+    /// The generator resumed the body with this value; the body has not taken it yet.
+    Resumed(A),
+}
+
+/// The slot shared by a generator and its body's [`Co`] handle.
+///
+/// Public only so that the sealed [`Body`](crate::Body) trait can name it; it
+/// lives in a private module and cannot be named or built outside this crate.
+pub struct SlotCell<Y, A>(Cell<Slot<Y, A>>);
+
+// SAFETY: `&SlotCell` is never handed out by a shared borrow of the generator.
+// The slot is touched only (a) by `AsyncGen::poll_resume`, which holds the
+// generator's `Pin<&mut _>`, and (b) by the body's `Co`, which runs only
+// inside that same `poll_resume` call (it is owned by the body, which the
+// generator owns, and cannot escape the body). So two threads can never use one
+// slot at once, whatever thread holds a `&AsyncGen`; the bounds mirror the
+// values that the slot may carry.
+unsafe impl<Y: Sync, A: Sync> Sync for SlotCell<Y, A> {}
+
+impl<Y, A> SlotCell<Y, A> {
+    pub(crate) const fn new() -> Self {
+        Self(Cell::new(Slot::Empty))
+    }
+
+    /// Called by the generator after the body returned `Pending`: takes the
+    /// yielded value, if the body yielded, and marks the body as suspended.
+    pub(crate) fn take_yielded(&self) -> Option<Y> {
+        match self.0.replace(Slot::Suspended) {
+            Slot::Yielded(value) => Some(value),
+            other => {
+                self.0.set(other);
+                None
+            }
+        }
+    }
+
+    /// Called by the generator before it polls a started body: if the body is
+    /// suspended at a yield, hands it the resume value.
+    ///
+    /// # Panics
+    ///
+    /// If the body is suspended at a yield and `arg` is `None`.
+    pub(crate) fn offer_resume(&self, arg: &mut Option<A>) {
+        match self.0.replace(Slot::Empty) {
+            Slot::Suspended => {
+                let Some(value) = arg.take() else {
+                    self.0.set(Slot::Suspended);
+                    panic!(
+                        "`AsyncGen` resumed at a `yield` without a resume value: \
+                         `poll_resume` needs `Some(arg)` whenever the body is suspended at a yield"
+                    );
+                };
+                self.0.set(Slot::Resumed(value));
+            }
+            other => self.0.set(other),
+        }
+    }
+
+    /// Called by the generator when the body completed: drops whatever a
+    /// misbehaving body left behind (a yield whose future was never awaited).
+    pub(crate) fn clear(&self) {
+        self.0.set(Slot::Empty);
+    }
+}
+
+/// The body's handle to its generator's slot: the only way to yield.
+///
+/// The macros name it with a hygienic identifier that user code cannot
+/// write, and the higher-ranked lifetime `'co` (chosen by the runtime, invariant)
+/// keeps it inside the body: borrowck rejects any attempt to store it anywhere
+/// that outlives the body or to swap it with another generator's handle.
+pub struct Co<'co, Y, A> {
+    /// A pointer rather than a `&'co SlotCell` so that `'co` does not demand
+    /// `Y: 'co`: the runtime hands out `Co<'static, ...>` for borrowed items too.
+    slot: NonNull<SlotCell<Y, A>>,
+    /// Invariant in `'co`: a handle can never be reinterpreted as another
+    /// generator's handle of a longer or shorter lifetime.
+    _invariant: PhantomData<fn(&'co ()) -> &'co ()>,
+}
+
+// SAFETY: a `Co` only touches its slot through `&mut self` methods and only while
+// its generator is inside `poll_resume` (see `SlotCell`'s `Sync` impl). Moving
+// the handle to another thread (say, a scoped thread inside the body) moves the
+// right to use the slot there; the generator does not touch the slot until the
+// body's poll returns, which happens after that thread is joined. The values
+// that cross are `Y` and `A`, hence the bounds.
+unsafe impl<Y: Send, A: Send> Send for Co<'_, Y, A> {}
+
+// SAFETY: `Co` has no `&self` methods, so a shared reference to it grants nothing.
+unsafe impl<Y, A> Sync for Co<'_, Y, A> {}
+
+impl<'co, Y, A> Co<'co, Y, A> {
+    /// # Safety
+    ///
+    /// `slot` stays valid for as long as the handle exists, and is only used by
+    /// this handle while its generator is polling the body.
+    pub(crate) unsafe fn new(slot: &SlotCell<Y, A>) -> Self {
+        Self { slot: NonNull::from(slot), _invariant: PhantomData }
+    }
+
+    fn slot(&self) -> &Cell<Slot<Y, A>> {
+        // SAFETY: `Co::new`'s contract: the slot outlives the handle.
+        unsafe { &self.slot.as_ref().0 }
+    }
+
+    /// Yields `value` to the generator's consumer; the returned future
+    /// completes with the resume value once the consumer resumes the body.
+    ///
+    /// The value is moved into the slot at once, so it is moved exactly once.
+    #[doc(hidden)]
+    pub fn yield_(&mut self, value: Y) -> YieldNow<'_, 'co, Y, A> {
+        self.slot().set(Slot::Yielded(value));
+        YieldNow { co: self }
+    }
+}
+
+/// Future returned by [`Co::yield_`]: `Pending` until the generator resumes the body.
+#[doc(hidden)]
+#[must_use = "a yield does nothing unless awaited"]
+pub struct YieldNow<'a, 'co, Y, A> {
+    co: &'a mut Co<'co, Y, A>,
+}
+
+impl<Y, A> Future for YieldNow<'_, '_, Y, A> {
+    type Output = A;
+
+    fn poll(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<A> {
+        // No waker is registered: the generator that polled this body sees the
+        // yielded value as soon as the body returns `Pending`, and it is the
+        // generator's consumer who decides when to resume.
+        let slot = self.co.slot();
+        match slot.replace(Slot::Empty) {
+            Slot::Resumed(value) => Poll::Ready(value),
+            other => {
+                slot.set(other);
+                Poll::Pending
+            }
+        }
+    }
+}

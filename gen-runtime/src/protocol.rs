@@ -1,0 +1,147 @@
+//! The two-way generator protocol: resume values in, yielded and completion values out.
+
+use core::future::Future;
+use core::pin::Pin;
+use core::task::{Context, Poll};
+
+/// What one resume of a generator produced, as in JavaScript's
+/// `{ value, done }`.
+///
+/// ```
+/// use asyncgen_runtime::GeneratorState;
+///
+/// let state: GeneratorState<u32, &str> = GeneratorState::Yielded(1);
+/// assert!(matches!(state, GeneratorState::Yielded(1)));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum GeneratorState<Y, R> {
+    /// The body yielded a value and is suspended (`{ value, done: false }`).
+    Yielded(Y),
+    /// The body finished with its completion value (`{ value, done: true }`).
+    Complete(R),
+}
+
+/// A generator that can be resumed with values of type `A`.
+///
+/// Every [`AsyncGen`](crate::AsyncGen) implements it; `A` is its resume type
+/// (`()` unless the generator was declared with `resume = A`).
+///
+/// ```
+/// use core::pin::Pin;
+/// use core::task::{Context, Poll};
+/// use asyncgen_runtime::{AsyncGenerator, GeneratorState};
+///
+/// // A generator written by hand: echoes each resume value back, twice.
+/// struct Echo(u8);
+///
+/// impl AsyncGenerator<u8> for Echo {
+///     type Yield = u8;
+///     type Return = ();
+///     fn poll_resume(
+///         mut self: Pin<&mut Self>,
+///         _: &mut Context<'_>,
+///         arg: &mut Option<u8>,
+///     ) -> Poll<GeneratorState<u8, ()>> {
+///         if self.0 == 2 {
+///             return Poll::Ready(GeneratorState::Complete(()));
+///         }
+///         self.0 += 1;
+///         Poll::Ready(GeneratorState::Yielded(arg.take().unwrap_or(0)))
+///     }
+/// }
+/// # let _ = Echo(0);
+/// ```
+pub trait AsyncGenerator<A = ()> {
+    /// The type of the values the generator yields.
+    type Yield;
+    /// The generator's completion value.
+    type Return;
+
+    /// Resumes the body until it yields, completes, or waits.
+    ///
+    /// `arg` is taken (set to `None`) when the body is resumed from a
+    /// `yield`: the body receives it as the value of that `yield`. The first
+    /// resume's argument is dropped, as JavaScript drops the first
+    /// `next(v)`'s argument. While the body waits at an ordinary `.await`,
+    /// `arg` is left in place for the poll that resumes it from its yield.
+    ///
+    /// # Panics
+    ///
+    /// Implementations in this crate panic when resumed after they returned
+    /// [`GeneratorState::Complete`] (or after the body panicked), and when the
+    /// body is suspended at a `yield` and `arg` is `None`.
+    fn poll_resume(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        arg: &mut Option<A>,
+    ) -> Poll<GeneratorState<Self::Yield, Self::Return>>;
+}
+
+impl<G: AsyncGenerator<A> + ?Sized, A> AsyncGenerator<A> for Pin<&mut G> {
+    type Yield = G::Yield;
+    type Return = G::Return;
+
+    fn poll_resume(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        arg: &mut Option<A>,
+    ) -> Poll<GeneratorState<G::Yield, G::Return>> {
+        G::poll_resume(self.get_mut().as_mut(), cx, arg)
+    }
+}
+
+/// Adds [`resume`](AsyncGeneratorExt::resume) to every [`AsyncGenerator`].
+///
+/// ```
+/// use asyncgen_runtime::{AsyncGeneratorExt, GeneratorState};
+/// # use asyncgen_runtime::AsyncGenerator;
+/// # use core::{pin::{pin, Pin}, task::{Context, Poll}};
+/// # struct Once(bool);
+/// # impl AsyncGenerator<u8> for Once {
+/// #     type Yield = u8;
+/// #     type Return = &'static str;
+/// #     fn poll_resume(mut self: Pin<&mut Self>, _: &mut Context<'_>, _: &mut Option<u8>)
+/// #         -> Poll<GeneratorState<u8, &'static str>> {
+/// #         if self.0 { return Poll::Ready(GeneratorState::Complete("done")) }
+/// #         self.0 = true;
+/// #         Poll::Ready(GeneratorState::Yielded(7))
+/// #     }
+/// # }
+/// futures::executor::block_on(async {
+///     let mut gen = pin!(Once(false));
+///     assert_eq!(gen.as_mut().resume(0).await, GeneratorState::Yielded(7));
+///     assert_eq!(gen.as_mut().resume(0).await, GeneratorState::Complete("done"));
+/// });
+/// ```
+pub trait AsyncGeneratorExt<A>: AsyncGenerator<A> {
+    /// Resumes the generator with `arg` (JavaScript's `gen.next(arg)`).
+    ///
+    /// # Panics
+    ///
+    /// As [`AsyncGenerator::poll_resume`]: when the generator already completed.
+    fn resume(self: Pin<&mut Self>, arg: A) -> Resume<'_, Self, A> {
+        Resume { generator: self, arg: Some(arg) }
+    }
+}
+
+impl<G: AsyncGenerator<A> + ?Sized, A> AsyncGeneratorExt<A> for G {}
+
+/// Future returned by [`AsyncGeneratorExt::resume`].
+#[must_use = "futures do nothing unless awaited"]
+#[derive(Debug)]
+pub struct Resume<'a, G: ?Sized, A> {
+    generator: Pin<&'a mut G>,
+    arg: Option<A>,
+}
+
+// The resume value is moved, never pinned.
+impl<G: ?Sized, A> Unpin for Resume<'_, G, A> {}
+
+impl<G: AsyncGenerator<A> + ?Sized, A> Future for Resume<'_, G, A> {
+    type Output = GeneratorState<G::Yield, G::Return>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.get_mut();
+        this.generator.as_mut().poll_resume(cx, &mut this.arg)
+    }
+}
