@@ -1,12 +1,138 @@
-//! Async generators for stable Rust (crate docs are filled in below).
+//! Async generators for stable Rust: write `yield` inside async code and get
+//! a [`Stream`](futures_core::Stream) back, which is also a full two-way
+//! generator (resume values in, a completion value out).
+//!
+//! ```
+//! use asyncgen::async_gen;
+//! use futures::StreamExt;
+//!
+//! #[async_gen(yield = u32)]
+//! async fn numbers() {
+//!     yield_!(1);
+//!     futures::future::ready(()).await; // any `.await`, e.g. a timer
+//!     yield_!(2);
+//!     yield_!(3);
+//! }
+//!
+//! futures::executor::block_on(async {
+//!     let mut numbers = core::pin::pin!(numbers());
+//!     while let Some(n) = numbers.next().await {
+//!         println!("{n}");
+//!     }
+//! });
+//! ```
+//!
+//! # Two ways to write one
+//!
+//! * [`#[async_gen(yield = T)]`](async_gen) on an `async fn`, with
+//!   `yield_!(v)` in the body. Stable rustc rejects the `yield` keyword in an
+//!   item before any attribute macro sees it, so the attribute form spells it
+//!   `yield_!`; on nightly with `#![feature(coroutines)]`, plain `yield v`
+//!   works there too.
+//! * [`async_gen_block! { ... }`](async_gen_block) as an expression, where plain
+//!   `yield v` works on stable (a function-like macro receives its tokens
+//!   unparsed). It captures like an `async move` block; yield and completion
+//!   types are inferred.
+//!
+//! ```
+//! use asyncgen::async_gen_block;
+//! use futures::{Stream, StreamExt};
+//!
+//! fn evens(limit: u64) -> impl Stream<Item = u64> {
+//!     async_gen_block! {
+//!         for i in (0..limit).step_by(2) {
+//!             yield i;
+//!         }
+//!     }
+//! }
+//!
+//! let items: Vec<u64> = futures::executor::block_on(core::pin::pin!(evens(7)).collect());
+//! assert_eq!(items, [0, 2, 4, 6]);
+//! ```
+//!
+//! # What a generator is
+//!
+//! Both forms produce an [`AsyncGen`]: no allocation, no thread-local, just
+//! the state machine the compiler builds from the body plus one slot for the
+//! value in transit. Like any future it must be pinned before it is polled
+//! (`core::pin::pin!`, `Box::pin`). It is
+//!
+//! * a `Stream` when its completion type is `()` (the items are the yields)
+//!   or `Result<(), E>` (the items are `Ok(yield)`, and an error ends the
+//!   stream as one last `Err` item: plain `?` in the body);
+//! * a `FusedStream`: after the end every poll is `Ready(None)`;
+//! * an [`AsyncGenerator`]: [`resume`](AsyncGeneratorExt::resume) it with a
+//!   value and get [`GeneratorState::Yielded`] or [`GeneratorState::Complete`];
+//! * `Send` / `Sync` exactly when its body and values are.
+//!
+//! A panic in the body propagates out of the poll; later polls see a finished
+//! generator. Dropping a generator at any suspension point runs the
+//! destructors of everything the body holds, like JavaScript's `finally`.
+//!
+//! # Driving other streams
+//!
+//! `#[for_await] for pat in stream { ... }` (or `for await pat in stream`
+//! in the block form) loops over any `Stream`, another generator included,
+//! pinning it on the generator's own state:
+//!
+//! ```
+//! use asyncgen::{async_gen, async_gen_block};
+//! use futures::StreamExt;
+//!
+//! #[async_gen(yield = u32)]
+//! async fn doubled(input: impl futures::Stream<Item = u32>) {
+//!     #[for_await]
+//!     for x in input {
+//!         yield_!(x * 2);
+//!     }
+//! }
+//!
+//! let inner = async_gen_block! { yield 1u32; yield 2; };
+//! let items: Vec<u32> = futures::executor::block_on(core::pin::pin!(doubled(inner)).collect());
+//! assert_eq!(items, [2, 4]);
+//! ```
+//!
+//! # Soundness
+//!
+//! The body reaches its generator's slot through a handle whose name is
+//! hygienic (user code cannot write it) and whose lifetime is higher-ranked
+//! (the compiler rejects storing it anywhere that outlives the body). So a
+//! yielded value can only ever reach its own generator's consumer, whatever
+//! the nesting or interleaving of generators. `yield` inside a closure or a
+//! nested `async` block is a compile error. Generated code contains no
+//! `unsafe`; the runtime's few `unsafe` blocks are checked under Miri.
 #![no_std]
 
+#[doc(inline)]
 pub use asyncgen_macro::async_gen;
+#[doc(inline)]
 pub use asyncgen_runtime::{
     AsyncGen, AsyncGenerator, AsyncGeneratorExt, Body, GeneratorState, Resume, StreamCompletion,
 };
 
-/// Writes a generator as an expression; see the crate docs.
+/// Writes an async generator as an expression; plain `yield v` works here on
+/// stable.
+///
+/// The block captures its environment like an `async move` block; the yield
+/// type and the completion type are inferred. Inside it, `yield v` (or
+/// `yield_!(v)`) yields, `for await pat in stream { ... }` and
+/// `#[for_await] for` loop over a `Stream`, and `return` / `?` end the
+/// generator with a completion value. The resume type is `()` unless the
+/// value of some `yield` is used, in which case it is inferred.
+///
+/// ```
+/// use asyncgen::async_gen_block;
+/// use futures::StreamExt;
+///
+/// let names = vec!["ada", "grace"];
+/// let greetings = async_gen_block! {
+///     for name in names {
+///         yield format!("hello, {name}");
+///     }
+/// };
+/// let items: Vec<String> = futures::executor::block_on(core::pin::pin!(greetings).collect());
+/// assert_eq!(items, ["hello, ada", "hello, grace"]);
+/// ```
 #[macro_export]
 macro_rules! async_gen_block {
     ($($body:tt)*) => {
@@ -14,7 +140,30 @@ macro_rules! async_gen_block {
     };
 }
 
-/// Yields a value from an `#[async_gen]` function; outside one it is an error.
+/// Yields a value from the body of an [`#[async_gen]`](async_gen) function.
+///
+/// `#[async_gen]` rewrites every `yield_!(v)` of its own body, so no import is
+/// needed there. This macro exists only to give a clear error when `yield_!`
+/// is used anywhere else.
+///
+/// ```
+/// use asyncgen::async_gen;
+///
+/// #[async_gen(yield = &'static str)]
+/// async fn greetings() {
+///     yield_!("hello");
+///     yield_!("world");
+/// }
+/// # let _ = greetings();
+/// ```
+///
+/// ```compile_fail
+/// use asyncgen::yield_;
+///
+/// async fn not_a_generator() {
+///     yield_!(1); // error: `yield_!` can only be used inside the body of ...
+/// }
+/// ```
 #[macro_export]
 macro_rules! yield_ {
     ($($value:tt)*) => {
@@ -24,6 +173,7 @@ macro_rules! yield_ {
     };
 }
 
+/// Items used by the code the macros generate. Not a public API.
 #[doc(hidden)]
 pub mod __private {
     pub use asyncgen_macro::async_gen_block_impl;

@@ -5,19 +5,45 @@ use quote::{ToTokens, quote};
 use syn::visit_mut::VisitMut;
 use syn::{ItemFn, ReturnType, Type};
 
-use crate::error::bail;
+use crate::error::format_err;
 use crate::visitor::Rewriter;
 use crate::{args, params};
 
-/// On error, emits the error next to the original item, so that the rest of
-/// the crate still type-checks and IDE completion keeps working.
+/// Every error is emitted next to a function with the original signature, so
+/// that the rest of the crate still type-checks and IDE completion keeps
+/// working: a missing `async` is reported and the function expanded as if it
+/// were there; after an error in the arguments, the function is emitted as
+/// written, its yields reduced to evaluating their values.
 pub(crate) fn async_gen(args: TokenStream, item: TokenStream) -> TokenStream {
-    let original = item.clone();
-    match expand(args, item) {
-        Ok(expanded) => expanded,
+    let mut function = match syn::parse2::<ItemFn>(item.clone()) {
+        Ok(function) => function,
         Err(error) => {
-            let error = error.to_compile_error();
-            quote!(#error #original)
+            let error =
+                syn::Error::new(error.span(), "`#[async_gen]` goes on an `async fn` with a body")
+                    .into_compile_error();
+            return quote!(#error #item);
+        }
+    };
+    let missing_async = function.sig.asyncness.is_none().then(|| {
+        let sig = &function.sig;
+        let name = &sig.ident;
+        format_err!(
+            sig.fn_token,
+            "`#[async_gen]` turns an `async fn` into a generator: write `async fn {name}`"
+        )
+        .into_compile_error()
+    });
+    match args::parse(args) {
+        Ok(args) => {
+            let expanded = expand(&args, function);
+            quote!(#missing_async #expanded)
+        }
+        Err(error) => {
+            let error = error.into_compile_error();
+            let mut rewriter = Rewriter::new(quote!(::asyncgen));
+            rewriter.stub = true;
+            rewriter.visit_block_mut(&mut function.block);
+            quote!(#missing_async #error #function)
         }
     }
 }
@@ -33,27 +59,9 @@ pub(crate) fn async_gen(args: TokenStream, item: TokenStream) -> TokenStream {
 ///     new::<Y, (), R, _, _>(async move |mut __co| { let arg = arg; ... body' })
 /// }
 /// ```
-/// where `body'` has each `yield_!(v)` rewritten to `Co::yield_(&mut __co, v).await`.
-fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
-    let parsed_item = syn::parse2::<ItemFn>(item).map_err(|error| {
-        syn::Error::new(error.span(), "`#[async_gen]` goes on an `async fn` with a body")
-    });
-    let (args, mut function) = match (args::parse(args), parsed_item) {
-        (Ok(args), Ok(function)) => (args, function),
-        (Err(mut first), Err(second)) => {
-            first.combine(second);
-            return Err(first);
-        }
-        (Err(error), _) | (_, Err(error)) => return Err(error),
-    };
+/// where `body'` has each `yield_!(v)` rewritten to `{ __co.yield_(v); __co.suspend().await }`.
+fn expand(args: &args::Args, mut function: ItemFn) -> TokenStream {
     let sig = &mut function.sig;
-    if sig.asyncness.is_none() {
-        let name = &sig.ident;
-        bail!(
-            sig.fn_token,
-            "`#[async_gen]` turns an `async fn` into a generator: write `async fn {name}`"
-        );
-    }
     let krate = args.krate.to_token_stream();
     let (yield_ty, resume_ty) = (&args.yield_ty, &args.resume_ty);
     let return_ty: Type = match &sig.output {
@@ -79,7 +87,7 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
             #(#stmts)*
         })
     });
-    Ok(function.into_token_stream())
+    function.into_token_stream()
 }
 
 /// A type for the turbofish of `new`: `impl Trait` cannot appear there, so a

@@ -13,7 +13,73 @@ mod visitor;
 
 use proc_macro::TokenStream;
 
-/// Turns an `async fn` into an async generator; see `asyncgen::async_gen`.
+/// Turns an `async fn` into an async generator.
+///
+/// ```
+/// use asyncgen::async_gen;
+/// use futures::StreamExt;
+///
+/// #[async_gen(yield = u32)]
+/// async fn countdown(from: u32) {
+///     for n in (1..=from).rev() {
+///         yield_!(n);
+///     }
+/// }
+///
+/// let items: Vec<u32> = futures::executor::block_on(core::pin::pin!(countdown(3)).collect());
+/// assert_eq!(items, [3, 2, 1]);
+/// ```
+///
+/// # Arguments
+///
+/// * `yield = T` (required): the type of the yielded values. It is the
+///   expected type of every yielded expression, so inference and coercions
+///   work as in `let x: T = ...` (`yield_!(s.parse()?)`, `yield_!(Box::new(x))`
+///   into `Box<dyn Trait>`).
+/// * `resume = A`: the type each `yield_!` evaluates to, for two-way
+///   generators driven with `AsyncGeneratorExt::resume`. Default `()`.
+/// * `crate = path`: where the `asyncgen` crate is, if it was renamed.
+///
+/// # The function
+///
+/// Only on `async fn`s: free functions, methods with any receiver, trait-impl
+/// methods; generics, `where` clauses, lifetimes and `impl Trait` arguments
+/// work as for any `async fn`. The function's return type `-> R` (default
+/// `()`) is the generator's completion value. The function becomes a plain
+/// `fn` returning `AsyncGen<impl Body<Yield = T, Resume = A, Return = R>>`;
+/// calling it does no work: the body starts on the first poll, and every
+/// argument is moved into the generator, as for an `async fn`.
+///
+/// # In the body
+///
+/// * `yield_!(v)` yields `v` (`yield_!()` yields `()`). On a nightly compiler
+///   with `#![feature(coroutines)]`, plain `yield v` means the same; stable
+///   rustc rejects the `yield` keyword before any attribute runs.
+/// * `#[for_await] for pat in stream { ... }` drives any `Stream`.
+/// * `?` and `return` work as in any `async fn`.
+/// * `yield_!` inside a closure or a nested `async` block is an error at
+///   that `yield_!`: those run outside the generator's own control flow.
+///
+/// ```
+/// use asyncgen::async_gen;
+/// use futures::StreamExt;
+///
+/// // A `Result<(), E>` completion makes a stream of `Result<T, E>`: each
+/// // yield is an `Ok` item, and an error ends the stream as its last item.
+/// #[async_gen(yield = u32)]
+/// async fn parse_all<'a>(words: &'a [&'a str]) -> Result<(), core::num::ParseIntError> {
+///     for word in words {
+///         yield_!(word.parse()?);
+///     }
+///     Ok(())
+/// }
+///
+/// let words = ["1", "2", "x", "4"];
+/// let items: Vec<_> = futures::executor::block_on(core::pin::pin!(parse_all(&words)).collect());
+/// assert_eq!(items.len(), 3);
+/// assert_eq!(items[..2], [Ok(1), Ok(2)]);
+/// assert!(items[2].is_err());
+/// ```
 #[proc_macro_attribute]
 pub fn async_gen(args: TokenStream, item: TokenStream) -> TokenStream {
     expand::async_gen(args.into(), item.into()).into()

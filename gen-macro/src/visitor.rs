@@ -41,6 +41,10 @@ pub(crate) struct Rewriter {
     pub(crate) yields: usize,
     /// Whether some rewritten `yield`'s value is used (not a `yield v;` statement).
     pub(crate) yield_value_used: bool,
+    /// After an error in the attribute's arguments the function is emitted
+    /// as written, with each yield reduced to evaluating its value, so that
+    /// the one error is not followed by a cascade.
+    pub(crate) stub: bool,
 }
 
 impl Rewriter {
@@ -51,20 +55,24 @@ impl Rewriter {
             scope: Scope::Body,
             yields: 0,
             yield_value_used: false,
+            stub: false,
         }
     }
 
     /// Input: the span of a `yield` (or `yield_!`) and its value.
-    /// Output: `Co::yield_(&mut __co, value).await`, or an error at that span.
+    /// Output: `{ __co.yield_(value); __co.suspend().await }`, or an error at that span.
     pub(crate) fn yield_expr(&mut self, span: Span, value: Option<TokenStream>) -> TokenStream {
         let message = match self.scope {
             Scope::Body => {
                 self.yields += 1;
-                let (krate, co) = (&self.krate, &self.co);
                 let value = value.unwrap_or_else(|| quote_spanned!(span=> ()));
-                return quote_spanned! {span=>
-                    #krate::__private::Co::yield_(&mut #co, #value).await
-                };
+                if self.stub {
+                    return quote_spanned!(span=> { let _ = #value; });
+                }
+                // Method calls, so that a mistyped value is reported at the
+                // value, with the label on the user's own `yield_`.
+                let (co, method) = (&self.co, Ident::new("yield_", span));
+                return quote_spanned!(span=> { #co.#method(#value); #co.suspend().await });
             }
             Scope::Closure => IN_CLOSURE,
             Scope::AsyncBlock => IN_ASYNC_BLOCK,

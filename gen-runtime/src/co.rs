@@ -1,10 +1,10 @@
 //! The hand-off between a generator and its body: one slot, one handle.
 //!
 //! The slot lives inside the pinned [`AsyncGen`](crate::AsyncGen); the body
-//! reaches it through a [`Co`] handle. Values cross in one move each way:
-//! `Co::yield_` writes the yielded value straight into the slot, the generator
-//! takes it out after the body returns `Pending`; a resume value travels the
-//! same slot in the other direction.
+//! reaches it through a [`Co`] handle. Values cross in one move each way: a
+//! `yield v` becomes `co.yield_(v); co.suspend().await`, which writes `v`
+//! straight into the slot and returns `Pending`; the generator takes it out;
+//! a resume value travels the same slot in the other direction.
 
 use core::cell::Cell;
 use core::future::Future;
@@ -126,25 +126,29 @@ impl<'co, Y, A> Co<'co, Y, A> {
         unsafe { &self.slot.as_ref().0 }
     }
 
-    /// Yields `value` to the generator's consumer; the returned future
-    /// completes with the resume value once the consumer resumes the body.
-    ///
-    /// The value is moved into the slot at once, so it is moved exactly once.
+    /// Moves `value` into the slot: the generator hands it to its consumer
+    /// once the body returns `Pending` at the [`suspend`](Co::suspend) that
+    /// follows. The value is moved exactly once, straight into the slot.
     #[doc(hidden)]
-    pub fn yield_(&mut self, value: Y) -> YieldNow<'_, 'co, Y, A> {
+    pub fn yield_(&mut self, value: Y) {
         self.slot().set(Slot::Yielded(value));
-        YieldNow { co: self }
+    }
+
+    /// Waits until the generator resumes the body; evaluates to the resume value.
+    #[doc(hidden)]
+    pub fn suspend(&mut self) -> Suspend<'_, 'co, Y, A> {
+        Suspend { co: self }
     }
 }
 
-/// Future returned by [`Co::yield_`]: `Pending` until the generator resumes the body.
+/// Future returned by [`Co::suspend`]: `Pending` until the generator resumes the body.
 #[doc(hidden)]
 #[must_use = "a yield does nothing unless awaited"]
-pub struct YieldNow<'a, 'co, Y, A> {
+pub struct Suspend<'a, 'co, Y, A> {
     co: &'a mut Co<'co, Y, A>,
 }
 
-impl<Y, A> Future for YieldNow<'_, '_, Y, A> {
+impl<Y, A> Future for Suspend<'_, '_, Y, A> {
     type Output = A;
 
     fn poll(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<A> {

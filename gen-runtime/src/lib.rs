@@ -43,6 +43,6 @@ pub use crate::protocol::{AsyncGenerator, AsyncGeneratorExt, GeneratorState, Res
 #[doc(hidden)]
 pub mod __private {
     pub use crate::body::new;
-    pub use crate::co::{Co, YieldNow};
+    pub use crate::co::{Co, Suspend};
     pub use crate::next::{Next, next};
 }

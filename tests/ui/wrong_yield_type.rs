@@ -1,0 +1,9 @@
+use asyncgen::async_gen;
+
+#[async_gen(yield = u32)]
+async fn numbers() {
+    yield_!(1);
+    yield_!("two");
+}
+
+fn main() {}
