@@ -18,10 +18,11 @@ pub(crate) fn async_gen(args: TokenStream, item: TokenStream) -> TokenStream {
     let mut function = match syn::parse2::<ItemFn>(item.clone()) {
         Ok(function) => function,
         Err(error) => {
-            let error =
+            let mut output =
                 syn::Error::new(error.span(), "`#[async_gen]` goes on an `async fn` with a body")
                     .into_compile_error();
-            return quote!(#error #item);
+            output.extend(item);
+            return output;
         }
     };
     let missing_async = function.sig.asyncness.is_none().then(|| {
