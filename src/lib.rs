@@ -103,12 +103,74 @@
 //! `unsafe`; the runtime's few `unsafe` blocks are checked under Miri.
 #![no_std]
 
+extern crate alloc;
+
+use alloc::boxed::Box;
+use core::pin::Pin;
+
 #[doc(inline)]
 pub use asyncgen_macro::async_gen;
 #[doc(inline)]
 pub use asyncgen_runtime::{
     AsyncGen, AsyncGenerator, AsyncGeneratorExt, Body, GeneratorState, Resume, StreamCompletion,
 };
+
+/// A boxed generator with its body type erased, `Send`: what
+/// `#[async_gen(yield = Y, boxed)]` returns.
+///
+/// It keeps every capability of [`AsyncGen`] (`Stream`, `FusedStream`,
+/// [`AsyncGenerator`], `Debug`), is `Unpin`, and can be named: in struct
+/// fields, trait signatures, and recursive generators.
+///
+/// ```
+/// use asyncgen::{BoxAsyncGen, async_gen};
+/// use futures::StreamExt;
+///
+/// struct Tree(u32, Vec<Tree>);
+///
+/// // Recursion needs a nameable type: `boxed`.
+/// #[async_gen(yield = u32, boxed)]
+/// async fn walk(tree: &Tree) {
+///     yield_!(tree.0);
+///     for child in &tree.1 {
+///         yield_from!(walk(child));
+///     }
+/// }
+///
+/// let tree = Tree(1, vec![Tree(2, vec![Tree(3, vec![])]), Tree(4, vec![])]);
+/// let walker: BoxAsyncGen<'_, u32> = walk(&tree);
+/// let items: Vec<u32> = futures::executor::block_on(walker.collect());
+/// assert_eq!(items, [1, 2, 3, 4]);
+/// ```
+pub type BoxAsyncGen<'a, Y, R = (), A = ()> =
+    Pin<Box<AsyncGen<dyn Body<Yield = Y, Return = R, Resume = A> + Send + 'a>>>;
+
+/// A boxed generator with its body type erased, not `Send`: what
+/// `#[async_gen(yield = Y, boxed_local)]` returns. See [`BoxAsyncGen`].
+///
+/// ```
+/// use std::rc::Rc;
+/// use asyncgen::{LocalBoxAsyncGen, async_gen};
+/// use futures::StreamExt;
+///
+/// #[async_gen(yield = usize, boxed_local)]
+/// async fn counts(shared: Rc<Vec<u8>>) {
+///     yield_!(shared.len()); // an `Rc` held across a yield: not `Send`
+///     yield_!(Rc::strong_count(&shared));
+/// }
+///
+/// let generators: Vec<LocalBoxAsyncGen<'_, usize>> = vec![counts(Rc::new(vec![1, 2])), counts(Rc::new(vec![]))];
+/// let items: Vec<Vec<usize>> = futures::executor::block_on(async {
+///     let mut all = Vec::new();
+///     for generator in generators {
+///         all.push(generator.collect().await);
+///     }
+///     all
+/// });
+/// assert_eq!(items, [vec![2, 1], vec![0, 1]]);
+/// ```
+pub type LocalBoxAsyncGen<'a, Y, R = (), A = ()> =
+    Pin<Box<AsyncGen<dyn Body<Yield = Y, Return = R, Resume = A> + 'a>>>;
 
 /// Writes an async generator as an expression; plain `yield v` works here on
 /// stable.
@@ -173,9 +235,58 @@ macro_rules! yield_ {
     };
 }
 
+/// Yields every item of another generator or stream, as JavaScript's `yield*`.
+///
+/// In the body of an [`#[async_gen]`](async_gen) function or an
+/// [`async_gen_block!`], `yield_from!(source)`:
+///
+/// * over a generator (an [`AsyncGenerator`] whose resume type is this
+///   generator's), re-yields each of its items, passes each resume value on to
+///   it, and evaluates to its completion value;
+/// * over any other `Stream`, re-yields its items and evaluates to `()`.
+///
+/// No import is needed in a generator body; outside one, this macro is a
+/// compile error.
+///
+/// ```
+/// use asyncgen::{GeneratorState, AsyncGeneratorExt, async_gen};
+///
+/// #[async_gen(yield = u32)]
+/// async fn inner() -> &'static str {
+///     yield_!(1);
+///     yield_!(2);
+///     "inner done"
+/// }
+///
+/// #[async_gen(yield = u32)]
+/// async fn outer() -> String {
+///     let inner_result = yield_from!(inner());
+///     yield_from!(futures::stream::iter([3, 4]));
+///     format!("outer saw {inner_result}")
+/// }
+///
+/// futures::executor::block_on(async {
+///     let mut outer = core::pin::pin!(outer());
+///     for expected in 1..=4 {
+///         assert_eq!(outer.as_mut().resume(()).await, GeneratorState::Yielded(expected));
+///     }
+///     let done = outer.as_mut().resume(()).await;
+///     assert_eq!(done, GeneratorState::Complete("outer saw inner done".to_string()));
+/// });
+/// ```
+#[macro_export]
+macro_rules! yield_from {
+    ($($source:tt)*) => {
+        ::core::compile_error! {
+            "`yield_from!` can only be used inside the body of an `#[async_gen]` function or an `async_gen_block!`"
+        }
+    };
+}
+
 /// Items used by the code the macros generate. Not a public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use alloc::boxed::Box;
     pub use asyncgen_macro::async_gen_block_impl;
     pub use asyncgen_runtime::__private::*;
     pub use core::option::Option::{None, Some};

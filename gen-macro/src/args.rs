@@ -12,6 +12,16 @@ pub(crate) struct Args {
     pub(crate) yield_ty: Type,
     pub(crate) resume_ty: Type,
     pub(crate) krate: Path,
+    pub(crate) boxed: Option<Boxed>,
+}
+
+/// `boxed` or `boxed_local`: the body behind `Pin<Box<...>>`, its type erased.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Boxed {
+    /// `boxed`: `BoxAsyncGen`, which is `Send`.
+    Send,
+    /// `boxed_local`: `LocalBoxAsyncGen`, which need not be.
+    Local,
 }
 
 /// One `name = value` (or bare `name`) argument, before validation.
@@ -19,9 +29,11 @@ enum Arg {
     Yield(Token![yield], Type),
     Resume(syn::Ident, Type),
     Crate(Token![crate], Path),
+    Boxed(syn::Ident, Boxed),
 }
 
-const EXPECTED: &str = "expected `yield = T`, `resume = T` or `crate = path`";
+const EXPECTED: &str =
+    "expected `yield = T`, `resume = T`, `boxed`, `boxed_local` or `crate = path`";
 
 impl Parse for Arg {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
@@ -44,6 +56,13 @@ impl Parse for Arg {
             value_after_eq(input, "resume", "the type of the values each `yield` evaluates to")?;
             return Ok(Arg::Resume(key, input.parse()?));
         }
+        if key == "boxed" || key == "boxed_local" {
+            if input.peek(Token![=]) {
+                bail!(key, "`{key}` takes no value: write just `{key}`");
+            }
+            let boxed = if key == "boxed" { Boxed::Send } else { Boxed::Local };
+            return Ok(Arg::Boxed(key, boxed));
+        }
         bail!(key, "unknown argument `{key}`: {EXPECTED}")
     }
 }
@@ -59,12 +78,17 @@ fn value_after_eq(input: ParseStream<'_>, key: &str, what: &str) -> syn::Result<
 /// Parses and validates the attribute's arguments.
 pub(crate) fn parse(args: TokenStream) -> syn::Result<Args> {
     let list = Punctuated::<Arg, Token![,]>::parse_terminated.parse2(args)?;
-    let (mut yield_ty, mut resume_ty, mut krate) = (None, None, None);
+    let (mut yield_ty, mut resume_ty, mut krate, mut boxed) = (None, None, None, None);
     for arg in list {
         match arg {
             Arg::Yield(key, ty) => set_once(&mut yield_ty, key, ty, "yield")?,
             Arg::Resume(key, ty) => set_once(&mut resume_ty, key, ty, "resume")?,
             Arg::Crate(key, path) => set_once(&mut krate, key, path, "crate")?,
+            Arg::Boxed(key, kind) => {
+                if boxed.replace(kind).is_some() {
+                    bail!(key, "`boxed` and `boxed_local` exclude each other: keep one");
+                }
+            }
         }
     }
     let Some(yield_ty) = yield_ty else {
@@ -78,6 +102,7 @@ pub(crate) fn parse(args: TokenStream) -> syn::Result<Args> {
         yield_ty,
         resume_ty: resume_ty.unwrap_or_else(|| syn::parse_quote!(())),
         krate: krate.unwrap_or_else(|| syn::parse_quote!(::asyncgen)),
+        boxed,
     })
 }
 

@@ -5,9 +5,10 @@ use quote::{ToTokens, quote};
 use syn::visit_mut::VisitMut;
 use syn::{ItemFn, ReturnType, Type};
 
+use crate::args::{self, Boxed};
 use crate::error::format_err;
 use crate::visitor::Rewriter;
-use crate::{args, params};
+use crate::{lifetime, params};
 
 /// Every error is emitted next to a function with the original signature, so
 /// that the rest of the crate still type-checks and IDE completion keeps
@@ -60,7 +61,10 @@ pub(crate) fn async_gen(args: TokenStream, item: TokenStream) -> TokenStream {
 ///     new::<Y, (), R, _, _>(async move |mut __co| { let arg = arg; ... body' })
 /// }
 /// ```
-/// where `body'` has each `yield_!(v)` rewritten to `{ __co.yield_(v); __co.suspend().await }`.
+/// With `boxed` (`boxed_local`), the function returns
+/// `BoxAsyncGen<'__asyncgen, Y, R, A>` (`LocalBoxAsyncGen`) and the generator
+/// is boxed; see `lifetime.rs` for `'__asyncgen`.
+/// `body'` has each `yield_!(v)` rewritten to `{ __co.yield_(v); __co.suspend().await }`.
 fn expand(args: &args::Args, mut function: ItemFn) -> TokenStream {
     let sig = &mut function.sig;
     let krate = args.krate.to_token_stream();
@@ -74,20 +78,34 @@ fn expand(args: &args::Args, mut function: ItemFn) -> TokenStream {
     rewriter.visit_block_mut(&mut function.block);
     let prelude = params::bind(sig);
     sig.asyncness = None;
-    sig.output = syn::parse_quote! {
-        -> #krate::AsyncGen<impl #krate::Body<Yield = #yield_ty, Resume = #resume_ty, Return = #return_ty>>
+    sig.output = match args.boxed {
+        None => syn::parse_quote! {
+            -> #krate::AsyncGen<impl #krate::Body<Yield = #yield_ty, Resume = #resume_ty, Return = #return_ty>>
+        },
+        Some(boxed) => {
+            let lifetime = lifetime::bound_inputs(sig);
+            let alias = match boxed {
+                Boxed::Send => quote!(BoxAsyncGen),
+                Boxed::Local => quote!(LocalBoxAsyncGen),
+            };
+            syn::parse_quote!(-> #krate::#alias<#lifetime, #yield_ty, #return_ty, #resume_ty>)
+        }
     };
 
     let (y, a, r) = (inferred(yield_ty), inferred(resume_ty), inferred(&return_ty));
     let co = &rewriter.co;
     let mutability = (rewriter.yields > 0).then(|| quote!(mut));
     let stmts = &function.block.stmts;
-    function.block = syn::parse_quote!({
+    let generator = quote! {
         #krate::__private::new::<#y, #a, #r, _, _>(async move |#mutability #co| {
             #prelude
             #(#stmts)*
         })
-    });
+    };
+    function.block = match args.boxed {
+        None => syn::parse_quote!({ #generator }),
+        Some(_) => syn::parse_quote!({ #krate::__private::Box::pin(#generator) }),
+    };
     function.into_token_stream()
 }
 

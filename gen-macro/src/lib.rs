@@ -7,9 +7,11 @@ mod block;
 mod error;
 mod expand;
 mod for_await;
+mod lifetime;
 mod params;
 mod tokens;
 mod visitor;
+mod yield_from;
 
 use proc_macro::TokenStream;
 

@@ -22,11 +22,19 @@ impl Rewriter {
         let mut out = TokenStream::new();
         while let Some(token) = tokens.next() {
             match token {
-                TokenTree::Ident(ident) if ident == "yield_" && is_bang_group(&mut tokens) => {
+                TokenTree::Ident(ident)
+                    if (ident == "yield_" || ident == "yield_from")
+                        && is_bang_group(&mut tokens) =>
+                {
                     let bang = tokens.next();
                     let Some(TokenTree::Group(args)) = tokens.next() else { unreachable!() };
                     let mac: Macro = syn::parse_quote!(#ident #bang #args);
-                    out.extend(invisible_group(self.yield_macro(&mac)));
+                    let rewritten = if ident == "yield_" {
+                        self.yield_macro(&mac)
+                    } else {
+                        self.yield_from_macro(&mac)
+                    };
+                    out.extend(invisible_group(rewritten));
                 }
                 TokenTree::Ident(ident)
                     if ident == "async_gen_block" && is_bang_group(&mut tokens) =>

@@ -22,11 +22,11 @@ pub(crate) enum Scope {
     AsyncBlock,
 }
 
-const IN_CLOSURE: &str = "`yield` inside a closure: the closure is not part of the generator's \
+pub(crate) const IN_CLOSURE: &str = "`yield` inside a closure: the closure is not part of the generator's \
     body, so it cannot yield for it; move the `yield` out of the closure (for example, use a \
     `for` loop instead of `for_each`)";
 
-const IN_ASYNC_BLOCK: &str = "`yield` inside a nested `async` block: that block is a separate \
+pub(crate) const IN_ASYNC_BLOCK: &str = "`yield` inside a nested `async` block: that block is a separate \
     future that may run outside the generator (spawned, joined, or after the generator is gone), \
     so it cannot yield for it; yield from the generator's body itself (concurrent, `join!`-style \
     yields are not supported)";
@@ -62,17 +62,28 @@ impl Rewriter {
     /// Input: the span of a `yield` (or `yield_!`) and its value.
     /// Output: `{ __co.yield_(value); __co.suspend().await }`, or an error at that span.
     pub(crate) fn yield_expr(&mut self, span: Span, value: Option<TokenStream>) -> TokenStream {
+        let value = value.unwrap_or_else(|| quote_spanned!(span=> ()));
+        self.in_body(span, &value, |co| {
+            // Method calls, so that a mistyped value is reported at the
+            // value, with the label on the user's own `yield_`.
+            let method = Ident::new("yield_", span);
+            quote_spanned!(span=> { #co.#method(#value); #co.suspend().await })
+        })
+    }
+
+    /// Builds a yield (or `yield_from!`) with `build(co)` if the visitor is in
+    /// the body's own scope; elsewhere, the error that says why not.
+    pub(crate) fn in_body(
+        &mut self,
+        span: Span,
+        value: &TokenStream,
+        build: impl FnOnce(&Ident) -> TokenStream,
+    ) -> TokenStream {
         let message = match self.scope {
+            Scope::Body if self.stub => return quote_spanned!(span=> { let _ = #value; }),
             Scope::Body => {
                 self.yields += 1;
-                let value = value.unwrap_or_else(|| quote_spanned!(span=> ()));
-                if self.stub {
-                    return quote_spanned!(span=> { let _ = #value; });
-                }
-                // Method calls, so that a mistyped value is reported at the
-                // value, with the label on the user's own `yield_`.
-                let (co, method) = (&self.co, Ident::new("yield_", span));
-                return quote_spanned!(span=> { #co.#method(#value); #co.suspend().await });
+                return build(&self.co);
             }
             Scope::Closure => IN_CLOSURE,
             Scope::AsyncBlock => IN_ASYNC_BLOCK,
@@ -90,7 +101,11 @@ impl Rewriter {
     pub(crate) fn yield_macro(&mut self, mac: &Macro) -> TokenStream {
         let span = mac.path.segments.last().map_or_else(Span::call_site, |s| s.ident.span());
         match yield_macro_value(mac) {
-            Ok(value) => self.yield_expr(span, value),
+            Ok(Some(mut value)) => {
+                self.visit_expr_mut(&mut value);
+                self.yield_expr(span, Some(value.into_token_stream()))
+            }
+            Ok(None) => self.yield_expr(span, None),
             Err(error) => error.to_compile_error(),
         }
     }
@@ -107,6 +122,9 @@ impl Rewriter {
             }
             Expr::Macro(expr_macro) if is_macro(&expr_macro.mac, "yield_") => {
                 Some(self.yield_macro(&expr_macro.mac))
+            }
+            Expr::Macro(expr_macro) if is_macro(&expr_macro.mac, "yield_from") => {
+                Some(self.yield_from_macro(&expr_macro.mac))
             }
             _ => None,
         }
@@ -155,6 +173,10 @@ impl VisitMut for Rewriter {
                 let semi = stmt_macro.semi_token.unwrap_or_default();
                 Some((self.yield_macro(&stmt_macro.mac), semi))
             }
+            Stmt::Macro(stmt_macro) if is_macro(&stmt_macro.mac, "yield_from") => {
+                let semi = stmt_macro.semi_token.unwrap_or_default();
+                Some((self.yield_from_macro(&stmt_macro.mac), semi))
+            }
             Stmt::Macro(stmt_macro) if !is_nested_generator(&stmt_macro.mac) => {
                 self.visit_macro_tokens(&mut stmt_macro.mac);
                 None
@@ -185,7 +207,7 @@ fn is_nested_generator(mac: &Macro) -> bool {
 }
 
 /// Input: the tokens of `yield_!(...)`. Output: the value, if any.
-fn yield_macro_value(mac: &Macro) -> syn::Result<Option<TokenStream>> {
+fn yield_macro_value(mac: &Macro) -> syn::Result<Option<Expr>> {
     if mac.tokens.is_empty() {
         return Ok(None);
     }
@@ -196,5 +218,5 @@ fn yield_macro_value(mac: &Macro) -> syn::Result<Option<TokenStream>> {
              or `yield_!()` for `()`",
         )
     })?;
-    Ok(Some(value.into_token_stream()))
+    Ok(Some(value))
 }

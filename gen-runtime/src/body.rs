@@ -1,34 +1,39 @@
-//! The body of a generator: a closure that becomes a future on the first poll.
+//! The body of a generator: a closure that becomes a future on the first
+//! poll, and the slot its yields go through.
 
 use core::future::Future;
-use core::marker::PhantomData;
+use core::marker::PhantomPinned;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
 use crate::co::{Co, SlotCell};
+use crate::protocol::GeneratorState;
 
 mod sealed {
     pub trait Sealed {}
 }
 
 /// Where a generator's body is in its life.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[doc(hidden)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Progress {
     /// Not polled yet: the body has not started.
     Unstarted,
-    /// Started and not finished.
-    Started,
+    /// Parked at a `yield`, waiting for its consumer to resume it.
+    Suspended,
+    /// Started and parked at an ordinary `.await`.
+    Running,
     /// Returned its completion value, or panicked.
     Complete,
 }
 
 /// The body of an [`AsyncGen`](crate::AsyncGen): what the macros build from an
-/// `async fn` or an `async_gen_block!`.
+/// `async fn` or an `async_gen_block!`, together with the slot its yields go
+/// through.
 ///
 /// The trait is sealed: only this crate implements it. It appears in the
 /// return types the macros write (`AsyncGen<impl Body<Yield = u32, …>>`) and is
-/// object safe, so that a body can be type-erased behind a box.
+/// dyn compatible, so that a body can be type-erased behind a box.
 ///
 /// ```
 /// use asyncgen_runtime::{AsyncGen, Body};
@@ -47,23 +52,27 @@ pub trait Body: sealed::Sealed {
     #[doc(hidden)]
     fn progress(&self) -> Progress;
 
-    /// Polls the body, starting it with a handle to `slot` on the first call.
-    ///
-    /// # Safety
-    ///
-    /// `slot` is the slot of the generator that owns `self` and it outlives
-    /// `self`; the generator touches it only outside this call.
     #[doc(hidden)]
-    unsafe fn poll_body(
+    fn poll_resume(
         self: Pin<&mut Self>,
-        slot: &SlotCell<Self::Yield, Self::Resume>,
         cx: &mut Context<'_>,
-    ) -> Poll<Self::Return>;
+        arg: &mut Option<Self::Resume>,
+    ) -> Poll<GeneratorState<Self::Yield, Self::Return>>;
 }
 
-/// A body that starts lazily: calling the generator function does no work.
-pub(crate) enum Lazy<Y, A, F, Fut> {
-    Unstarted(F, PhantomData<fn(Y, A)>),
+/// A body that starts lazily (calling the generator function does no work),
+/// and its slot.
+pub(crate) struct Lazy<Y, A, F, Fut> {
+    /// Declared before `slot` so that it is dropped first: destructors in the
+    /// body may still reach the slot through the body's `Co`.
+    state: State<F, Fut>,
+    slot: SlotCell<Y, A>,
+    /// The body's `Co` points at `slot`: the body must not move once started.
+    _pinned: PhantomPinned,
+}
+
+enum State<F, Fut> {
+    Unstarted(F),
     Started(Fut),
     Complete,
 }
@@ -80,57 +89,77 @@ where
     type Return = Fut::Output;
 
     fn progress(&self) -> Progress {
-        match self {
-            Lazy::Unstarted(..) => Progress::Unstarted,
-            Lazy::Started(_) => Progress::Started,
-            Lazy::Complete => Progress::Complete,
+        match self.state {
+            State::Unstarted(_) => Progress::Unstarted,
+            State::Started(_) if self.slot.is_suspended() => Progress::Suspended,
+            State::Started(_) => Progress::Running,
+            State::Complete => Progress::Complete,
         }
     }
 
-    unsafe fn poll_body(
+    fn poll_resume(
         self: Pin<&mut Self>,
-        slot: &SlotCell<Y, A>,
         cx: &mut Context<'_>,
-    ) -> Poll<Fut::Output> {
-        // SAFETY: `Lazy` never moves a started future: `Fut` is structurally
-        // pinned (it is only reached through the `Pin` below and dropped in
-        // place), while `F` is not pinned and may be moved out.
+        arg: &mut Option<A>,
+    ) -> Poll<GeneratorState<Y, Fut::Output>> {
+        // SAFETY: a started future is structurally pinned: it is only reached
+        // through the `Pin` below and is dropped in place. The closure of an
+        // unstarted body is not pinned and is moved out. `slot` is only used
+        // through shared references.
         let this = unsafe { self.get_unchecked_mut() };
-        if let Lazy::Unstarted(..) = this {
-            let Lazy::Unstarted(start, _) = core::mem::replace(this, Lazy::Complete) else {
-                unreachable!()
-            };
-            // SAFETY: the caller guarantees that `slot` outlives this body and
-            // is left alone while the body runs. The handle cannot leave the
-            // body: `new` only accepts closures that work for every handle
-            // lifetime (`for<'co> AsyncFnOnce`), so the `'static` is never
-            // observable by the body.
-            let co = unsafe { Co::new(slot) };
-            *this = Lazy::Started(start(co));
+        let slot = &this.slot;
+        match &this.state {
+            State::Unstarted(_) => {
+                drop(arg.take());
+                let State::Unstarted(start) = core::mem::replace(&mut this.state, State::Complete)
+                else {
+                    unreachable!()
+                };
+                // SAFETY: `slot` is pinned beside the body and dropped after
+                // it, and it is touched only before and after the body's
+                // polls. The handle cannot leave the body: `new` only accepts
+                // closures that work for every handle lifetime
+                // (`for<'co> AsyncFnOnce`), so the `'static` is never
+                // observable by the body.
+                let co = unsafe { Co::new(slot) };
+                this.state = State::Started(start(co));
+            }
+            State::Started(_) => slot.offer_resume(arg),
+            State::Complete => panic!(
+                "`AsyncGen` resumed after it completed or panicked: \
+                 a generator cannot be resumed after `GeneratorState::Complete`"
+            ),
         }
-        let guard = CompleteOnUnwind(this);
-        let Lazy::Started(future) = &mut *guard.0 else {
-            panic!("`AsyncGen` resumed after it completed or panicked");
-        };
+        let guard = CompleteOnDrop(&mut this.state);
+        let State::Started(future) = &mut *guard.0 else { unreachable!() };
         // SAFETY: see above; the future stays where it is until it is dropped.
-        let poll = unsafe { Pin::new_unchecked(future) }.poll(cx);
-        if poll.is_pending() {
-            core::mem::forget(guard);
+        match unsafe { Pin::new_unchecked(future) }.poll(cx) {
+            // The guard drops the finished future now: its captures go as
+            // soon as the body returns, not when the generator is dropped.
+            Poll::Ready(value) => {
+                drop(guard);
+                slot.clear();
+                Poll::Ready(GeneratorState::Complete(value))
+            }
+            Poll::Pending => {
+                core::mem::forget(guard);
+                match slot.take_yielded() {
+                    Some(value) => Poll::Ready(GeneratorState::Yielded(value)),
+                    None => Poll::Pending,
+                }
+            }
         }
-        // Otherwise the guard drops the finished future now: its captures go
-        // as soon as the body returns, not when the generator is dropped.
-        poll
     }
 }
 
-/// Marks the body complete, dropping the future in place, when the guard is
-/// dropped: on completion, and if the body's poll panics (so that later polls
-/// see a finished generator instead of a second panic).
-struct CompleteOnUnwind<'a, Y, A, F, Fut>(&'a mut Lazy<Y, A, F, Fut>);
+/// Marks the body complete, dropping its future in place, when dropped: on
+/// completion, and if the body's poll panics (so that later polls see a
+/// finished generator instead of a second panic).
+struct CompleteOnDrop<'a, F, Fut>(&'a mut State<F, Fut>);
 
-impl<Y, A, F, Fut> Drop for CompleteOnUnwind<'_, Y, A, F, Fut> {
+impl<F, Fut> Drop for CompleteOnDrop<'_, F, Fut> {
     fn drop(&mut self) {
-        *self.0 = Lazy::Complete;
+        *self.0 = State::Complete;
     }
 }
 
@@ -148,5 +177,9 @@ where
     F: FnOnce(Co<'static, Y, A>) -> Fut,
     Fut: Future<Output = R>,
 {
-    crate::AsyncGen::from_body(Lazy::Unstarted(body, PhantomData))
+    crate::AsyncGen::from_body(Lazy {
+        state: State::Unstarted(body),
+        slot: SlotCell::new(),
+        _pinned: PhantomPinned,
+    })
 }

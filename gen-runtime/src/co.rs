@@ -31,18 +31,27 @@ pub(crate) enum Slot<Y, A> {
 /// lives in a private module and cannot be named or built outside this crate.
 pub struct SlotCell<Y, A>(Cell<Slot<Y, A>>);
 
-// SAFETY: `&SlotCell` is never handed out by a shared borrow of the generator.
-// The slot is touched only (a) by `AsyncGen::poll_resume`, which holds the
-// generator's `Pin<&mut _>`, and (b) by the body's `Co`, which runs only
-// inside that same `poll_resume` call (it is owned by the body, which the
-// generator owns, and cannot escape the body). So two threads can never use one
-// slot at once, whatever thread holds a `&AsyncGen`; the bounds mirror the
+// SAFETY: the slot is written only (a) by the generator's `poll_resume`, which
+// holds the generator's `Pin<&mut _>`, and (b) by the body's `Co`, which runs
+// only inside that same `poll_resume` call (it is owned by the body, which the
+// generator owns, and cannot escape the body). Through a shared borrow of the
+// generator, the slot is only read (`is_suspended`). So no write can race
+// with anything, whatever thread holds a `&AsyncGen`; the bounds mirror the
 // values that the slot may carry.
 unsafe impl<Y: Sync, A: Sync> Sync for SlotCell<Y, A> {}
 
 impl<Y, A> SlotCell<Y, A> {
     pub(crate) const fn new() -> Self {
         Self(Cell::new(Slot::Empty))
+    }
+
+    /// Whether the body is parked at a yield, waiting for a resume value.
+    pub(crate) fn is_suspended(&self) -> bool {
+        // SAFETY: only reads. Writes happen through the generator's
+        // `Pin<&mut _>` or inside the body's poll (which runs under that
+        // exclusive borrow), so none can overlap the shared borrow of the
+        // generator that this read comes through.
+        matches!(unsafe { &*self.0.as_ptr() }, Slot::Suspended)
     }
 
     /// Called by the generator after the body returned `Pending`: takes the

@@ -21,7 +21,8 @@ mod sealed {
 ///
 /// assert_eq!(<()>::item(5), 5);
 /// assert_eq!(<Result<(), &str>>::item(5), Ok(5));
-/// assert_eq!(Err::<(), _>("bad").last_item::<u8>(), Some(Err("bad")));
+/// assert_eq!(StreamCompletion::<u8>::last_item(Err::<(), _>("bad")), Some(Err("bad")));
+/// assert_eq!(StreamCompletion::<u8>::last_item(()), None);
 /// ```
 #[diagnostic::on_unimplemented(
     message = "a generator that completes with `{Self}` is not a `Stream`",

@@ -1,15 +1,12 @@
 //! `AsyncGen`: the one generator type, and its `Stream` implementation.
 
 use core::fmt;
-use core::marker::PhantomPinned;
-use core::mem::ManuallyDrop;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
 use futures_core::stream::{FusedStream, Stream};
 
 use crate::body::{Body, Progress};
-use crate::co::SlotCell;
 use crate::completion::StreamCompletion;
 use crate::protocol::{AsyncGenerator, GeneratorState};
 
@@ -27,6 +24,8 @@ use crate::protocol::{AsyncGenerator, GeneratorState};
 /// * It is a [`FusedStream`]: after the end every poll is `Ready(None)`.
 /// * It implements the two-way [`AsyncGenerator`] protocol for any resume type.
 /// * It is `Send` / `Sync` exactly when its body and values are.
+/// * Its body type can be erased: `Pin<Box<AsyncGen<dyn Body<...>>>>` keeps
+///   every capability above.
 ///
 /// Like any future, it must be pinned before it is polled
 /// (`core::pin::pin!`, `Box::pin`).
@@ -37,28 +36,27 @@ use crate::protocol::{AsyncGenerator, GeneratorState};
 /// complete from then on, so later `Stream` polls return `Ready(None)`.
 ///
 /// ```
-/// use asyncgen_runtime::{AsyncGen, Body};
+/// # use asyncgen_runtime::{AsyncGen, Body, __private::new};
+/// # fn numbers() -> AsyncGen<impl Body<Yield = u32, Resume = (), Return = ()>> {
+/// #     new::<u32, (), (), _, _>(async |mut co| for i in 0..3 { co.yield_(i); co.suspend().await })
+/// # }
 /// use futures::StreamExt;
 ///
-/// // `#[async_gen]` functions return `AsyncGen<impl Body<…>>`.
-/// fn count(gen: AsyncGen<impl Body<Yield = u32, Resume = (), Return = ()>>) -> usize {
-///     futures::executor::block_on(core::pin::pin!(gen).count())
-/// }
-/// # let _ = count;
+/// // `numbers()` is what `#[async_gen(yield = u32)] async fn numbers()` returns.
+/// let mut numbers = core::pin::pin!(numbers());
+/// let items: Vec<u32> = futures::executor::block_on(numbers.as_mut().collect());
+/// assert_eq!(items, [0, 1, 2]);
+/// assert!(numbers.is_complete());
+/// assert_eq!(format!("{numbers:?}"), "AsyncGen { state: Complete, .. }");
 /// ```
 #[must_use = "generators do nothing unless polled"]
 pub struct AsyncGen<B: Body + ?Sized> {
-    slot: SlotCell<B::Yield, B::Resume>,
-    /// The body's `Co` points at `slot`: the generator must not move once started.
-    _pinned: PhantomPinned,
-    /// Dropped by hand, before `slot`: destructors in the body may still reach
-    /// the slot. Last, so that the body can be unsized behind a box.
-    body: ManuallyDrop<B>,
+    body: B,
 }
 
 impl<B: Body> AsyncGen<B> {
     pub(crate) const fn from_body(body: B) -> Self {
-        Self { slot: SlotCell::new(), _pinned: PhantomPinned, body: ManuallyDrop::new(body) }
+        Self { body }
     }
 }
 
@@ -66,31 +64,30 @@ impl<B: Body + ?Sized> AsyncGen<B> {
     /// Whether the body has finished (returned or panicked).
     ///
     /// ```
-    /// # use asyncgen_runtime::{AsyncGen, Body};
-    /// fn finished(gen: &AsyncGen<impl Body>) -> bool {
-    ///     gen.is_complete()
-    /// }
+    /// # use asyncgen_runtime::{AsyncGen, Body, __private::new};
+    /// # fn one() -> AsyncGen<impl Body<Yield = u32, Resume = (), Return = ()>> {
+    /// #     new::<u32, (), (), _, _>(async |mut co| { co.yield_(1); co.suspend().await })
+    /// # }
+    /// use futures::StreamExt;
+    ///
+    /// let mut one = core::pin::pin!(one());
+    /// assert!(!one.is_complete());
+    /// futures::executor::block_on(async {
+    ///     assert_eq!(one.next().await, Some(1));
+    ///     assert!(!one.is_complete());
+    ///     assert_eq!(one.next().await, None);
+    /// });
+    /// assert!(one.is_complete());
     /// ```
     #[must_use]
     pub fn is_complete(&self) -> bool {
         self.body.progress() == Progress::Complete
     }
 
-    fn project(self: Pin<&mut Self>) -> (Pin<&mut B>, &SlotCell<B::Yield, B::Resume>) {
-        // SAFETY: `body` is structurally pinned (never moved, dropped in place
-        // by `Drop`) and `slot` is only used through a shared reference.
-        let this = unsafe { self.get_unchecked_mut() };
-        // SAFETY: as above: the pinned generator pins its body.
-        let body = unsafe { Pin::new_unchecked(&mut *this.body) };
-        (body, &this.slot)
-    }
-}
-
-impl<B: Body + ?Sized> Drop for AsyncGen<B> {
-    fn drop(&mut self) {
-        // SAFETY: `body` is dropped exactly once, here, in place (it is pinned),
-        // while `slot` is still alive for any destructor in the body that uses it.
-        unsafe { ManuallyDrop::drop(&mut self.body) }
+    fn body(self: Pin<&mut Self>) -> Pin<&mut B> {
+        // SAFETY: `body` is structurally pinned: `AsyncGen` never moves it out
+        // and has no `Drop` impl of its own.
+        unsafe { self.map_unchecked_mut(|generator| &mut generator.body) }
     }
 }
 
@@ -103,28 +100,7 @@ impl<B: Body + ?Sized> AsyncGenerator<B::Resume> for AsyncGen<B> {
         cx: &mut Context<'_>,
         arg: &mut Option<B::Resume>,
     ) -> Poll<GeneratorState<B::Yield, B::Return>> {
-        let (body, slot) = self.project();
-        match body.progress() {
-            Progress::Unstarted => drop(arg.take()),
-            Progress::Started => slot.offer_resume(arg),
-            Progress::Complete => panic!(
-                "`AsyncGen` resumed after it completed or panicked: \
-                 a generator cannot be resumed after `GeneratorState::Complete`"
-            ),
-        }
-        // SAFETY: `slot` belongs to the generator that owns `body`, is
-        // declared before it and dropped after it (see `Drop`), and is not
-        // touched by this function while the body runs.
-        match unsafe { body.poll_body(slot, cx) } {
-            Poll::Ready(value) => {
-                slot.clear();
-                Poll::Ready(GeneratorState::Complete(value))
-            }
-            Poll::Pending => match slot.take_yielded() {
-                Some(value) => Poll::Ready(GeneratorState::Yielded(value)),
-                None => Poll::Pending,
-            },
-        }
+        self.body().poll_resume(cx, arg)
     }
 }
 
@@ -156,13 +132,11 @@ where
     }
 }
 
+/// Shows where the body is: `Unstarted`, `Suspended` (at a `yield`, waiting
+/// for its consumer), `Running` (started, waiting at an `.await`) or
+/// `Complete`.
 impl<B: Body + ?Sized> fmt::Debug for AsyncGen<B> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let state = match self.body.progress() {
-            Progress::Unstarted => "Unstarted",
-            Progress::Started => "Suspended",
-            Progress::Complete => "Complete",
-        };
-        f.debug_struct("AsyncGen").field("state", &format_args!("{state}")).finish_non_exhaustive()
+        f.debug_struct("AsyncGen").field("state", &self.body.progress()).finish_non_exhaustive()
     }
 }

@@ -18,11 +18,35 @@
 //! be stored outside the body, nor swapped with another generator's handle.
 //!
 //! ```
-//! use asyncgen_runtime::{AsyncGen, Body};
+//! use asyncgen_runtime::{AsyncGen, AsyncGeneratorExt, Body, GeneratorState};
+//! # use asyncgen_runtime::__private::new;
+//! # fn doubler() -> AsyncGen<impl Body<Yield = u32, Resume = u32, Return = &'static str>> {
+//! #     new::<u32, u32, &'static str, _, _>(async |mut co| {
+//! #         let mut last = 0;
+//! #         loop {
+//! #             co.yield_(last);
+//! #             last = co.suspend().await * 2;
+//! #             if last > 100 { return "too big" }
+//! #         }
+//! #     })
+//! # }
 //!
-//! fn size_of_generator(gen: &AsyncGen<impl Body>) -> usize {
-//!     core::mem::size_of_val(gen)
-//! }
+//! // `doubler()` is what this returns:
+//! // #[async_gen(yield = u32, resume = u32)]
+//! // async fn doubler() -> &'static str {
+//! //     let mut last = 0;
+//! //     loop {
+//! //         last = yield_!(last) * 2;
+//! //         if last > 100 { return "too big" }
+//! //     }
+//! // }
+//! futures::executor::block_on(async {
+//!     let mut doubler = core::pin::pin!(doubler());
+//!     // The first resume starts the body; its argument is dropped, as in JavaScript.
+//!     assert_eq!(doubler.as_mut().resume(0).await, GeneratorState::Yielded(0));
+//!     assert_eq!(doubler.as_mut().resume(21).await, GeneratorState::Yielded(42));
+//!     assert_eq!(doubler.as_mut().resume(51).await, GeneratorState::Complete("too big"));
+//! });
 //! ```
 #![no_std]
 
@@ -32,6 +56,7 @@ mod completion;
 mod generator;
 mod next;
 mod protocol;
+mod yield_from;
 
 pub use crate::body::Body;
 pub use crate::completion::StreamCompletion;
@@ -45,4 +70,8 @@ pub mod __private {
     pub use crate::body::new;
     pub use crate::co::{Co, Suspend};
     pub use crate::next::{Next, next};
+    pub use crate::protocol::GeneratorState;
+    pub use crate::yield_from::{
+        DriveGenerator, DriveStream, Probe, StepGenerator, StepStream, ViaGenerator, ViaStream,
+    };
 }

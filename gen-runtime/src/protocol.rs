@@ -1,6 +1,7 @@
 //! The two-way generator protocol: resume values in, yielded and completion values out.
 
 use core::future::Future;
+use core::ops::DerefMut;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
@@ -77,16 +78,32 @@ pub trait AsyncGenerator<A = ()> {
     ) -> Poll<GeneratorState<Self::Yield, Self::Return>>;
 }
 
-impl<G: AsyncGenerator<A> + ?Sized, A> AsyncGenerator<A> for Pin<&mut G> {
-    type Yield = G::Yield;
-    type Return = G::Return;
+impl<P, A> AsyncGenerator<A> for Pin<P>
+where
+    P: DerefMut<Target: AsyncGenerator<A>>,
+{
+    type Yield = <P::Target as AsyncGenerator<A>>::Yield;
+    type Return = <P::Target as AsyncGenerator<A>>::Return;
 
     fn poll_resume(
         self: Pin<&mut Self>,
         cx: &mut Context<'_>,
         arg: &mut Option<A>,
+    ) -> Poll<GeneratorState<Self::Yield, Self::Return>> {
+        self.as_deref_mut().poll_resume(cx, arg)
+    }
+}
+
+impl<G: AsyncGenerator<A> + Unpin + ?Sized, A> AsyncGenerator<A> for &mut G {
+    type Yield = G::Yield;
+    type Return = G::Return;
+
+    fn poll_resume(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        arg: &mut Option<A>,
     ) -> Poll<GeneratorState<G::Yield, G::Return>> {
-        G::poll_resume(self.get_mut().as_mut(), cx, arg)
+        G::poll_resume(Pin::new(&mut **self), cx, arg)
     }
 }
 
@@ -108,13 +125,13 @@ impl<G: AsyncGenerator<A> + ?Sized, A> AsyncGenerator<A> for Pin<&mut G> {
 /// #     }
 /// # }
 /// futures::executor::block_on(async {
-///     let mut gen = pin!(Once(false));
-///     assert_eq!(gen.as_mut().resume(0).await, GeneratorState::Yielded(7));
-///     assert_eq!(gen.as_mut().resume(0).await, GeneratorState::Complete("done"));
+///     let mut once = pin!(Once(false));
+///     assert_eq!(once.as_mut().resume(0).await, GeneratorState::Yielded(7));
+///     assert_eq!(once.as_mut().resume(0).await, GeneratorState::Complete("done"));
 /// });
 /// ```
 pub trait AsyncGeneratorExt<A>: AsyncGenerator<A> {
-    /// Resumes the generator with `arg` (JavaScript's `gen.next(arg)`).
+    /// Resumes the generator with `arg` (JavaScript's `generator.next(arg)`).
     ///
     /// # Panics
     ///

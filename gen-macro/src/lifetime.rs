@@ -1,0 +1,92 @@
+//! Lifetimes for `boxed` generators: a type-erased body needs one lifetime
+//! that everything it captures outlives.
+
+use proc_macro2::Span;
+use syn::visit_mut::{self, VisitMut};
+use syn::{
+    FnArg, GenericParam, Lifetime, LifetimeParam, ParenthesizedGenericArguments, Signature, Type,
+    TypeBareFn, TypeImplTrait, TypeReference,
+};
+
+/// Input: `fn f<T>(&self, name: &str, item: T, sink: impl Sink)`.
+/// Output: the signature
+/// `fn f<'__asyncgen, '__elided0, '__elided1, T>(&'__elided0 self, name: &'__elided1 str,
+///  item: T, sink: impl Sink + '__asyncgen)`
+/// `where Self: '__asyncgen, &'__elided1 str: '__asyncgen, T: '__asyncgen, '__elided0: '__asyncgen`,
+/// and the lifetime `'__asyncgen` that the boxed body may live for.
+pub(crate) fn bound_inputs(sig: &mut Signature) -> Lifetime {
+    let bound = Lifetime::new("'__asyncgen", Span::call_site());
+    let mut namer = ElidedLifetimes { bound: bound.clone(), named: Vec::new() };
+    let mut outlives: Vec<syn::WherePredicate> = Vec::new();
+    for input in &mut sig.inputs {
+        match input {
+            FnArg::Receiver(receiver) => {
+                if receiver.colon_token.is_some() {
+                    // `self: &Self`, `self: Pin<&mut Self>`: the type is written out.
+                    namer.visit_type_mut(&mut receiver.ty);
+                } else if let Some((_, lifetime @ None)) = &mut receiver.reference {
+                    *lifetime = Some(namer.next());
+                }
+                outlives.push(syn::parse_quote!(Self: #bound));
+            }
+            FnArg::Typed(arg) => {
+                namer.visit_type_mut(&mut arg.ty);
+                if !matches!(*arg.ty, Type::ImplTrait(_)) {
+                    let ty = &arg.ty;
+                    outlives.push(syn::parse_quote!(#ty: #bound));
+                }
+            }
+        }
+    }
+    let elided_params =
+        namer.named.iter().map(|lifetime| -> GenericParam { syn::parse_quote!(#lifetime: #bound) });
+    let params: Vec<GenericParam> =
+        std::iter::once(GenericParam::Lifetime(LifetimeParam::new(bound.clone())))
+            .chain(elided_params)
+            .chain(std::mem::take(&mut sig.generics.params))
+            .collect();
+    sig.generics.params.extend(params);
+    sig.generics.make_where_clause().predicates.extend(outlives);
+    bound
+}
+
+/// Names every elided lifetime of an argument type, and bounds `impl Trait`
+/// arguments, leaving the higher-ranked elisions of `fn(&T)` and `Fn(&T)` alone.
+struct ElidedLifetimes {
+    bound: Lifetime,
+    named: Vec<Lifetime>,
+}
+
+impl ElidedLifetimes {
+    fn next(&mut self) -> Lifetime {
+        let lifetime = Lifetime::new(&format!("'__elided{}", self.named.len()), Span::call_site());
+        self.named.push(lifetime.clone());
+        lifetime
+    }
+}
+
+impl VisitMut for ElidedLifetimes {
+    fn visit_type_reference_mut(&mut self, reference: &mut TypeReference) {
+        if reference.lifetime.is_none() {
+            reference.lifetime = Some(self.next());
+        }
+        visit_mut::visit_type_reference_mut(self, reference);
+    }
+
+    fn visit_lifetime_mut(&mut self, lifetime: &mut Lifetime) {
+        if lifetime.ident == "_" {
+            *lifetime = self.next();
+        }
+    }
+
+    fn visit_type_impl_trait_mut(&mut self, impl_trait: &mut TypeImplTrait) {
+        visit_mut::visit_type_impl_trait_mut(self, impl_trait);
+        let bound = &self.bound;
+        impl_trait.bounds.push(syn::parse_quote!(#bound));
+    }
+
+    fn visit_type_bare_fn_mut(&mut self, _: &mut TypeBareFn) {}
+
+    fn visit_parenthesized_generic_arguments_mut(&mut self, _: &mut ParenthesizedGenericArguments) {
+    }
+}
