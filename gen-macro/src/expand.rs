@@ -83,7 +83,7 @@ fn expand(args: &args::Args, mut function: ItemFn) -> TokenStream {
             -> #krate::AsyncGen<impl #krate::Body<Yield = #yield_ty, Resume = #resume_ty, Return = #return_ty>>
         },
         Some(boxed) => {
-            let lifetime = lifetime::bound_inputs(sig);
+            let lifetime = lifetime::for_boxed(sig);
             let alias = match boxed {
                 Boxed::Send => quote!(BoxAsyncGen),
                 Boxed::Local => quote!(LocalBoxAsyncGen),

@@ -2,11 +2,82 @@
 //! that everything it captures outlives.
 
 use proc_macro2::Span;
+use syn::visit::{self, Visit};
 use syn::visit_mut::{self, VisitMut};
 use syn::{
     FnArg, GenericParam, Lifetime, LifetimeParam, ParenthesizedGenericArguments, Signature, Type,
     TypeBareFn, TypeImplTrait, TypeReference,
 };
+
+/// The lifetime a boxed generator of this signature lives for, the simplest
+/// that works, so that trait-impl methods keep the trait's signature:
+///
+/// * nothing borrowed: `'static`;
+/// * exactly one elided lifetime (`&self`, or one `&T` argument): `'_`;
+/// * exactly one named lifetime and nothing elided: that lifetime;
+/// * otherwise (generics, `impl Trait`, `self` by value, several lifetimes):
+///   a new lifetime that every argument outlives, see [`bound_inputs`].
+pub(crate) fn for_boxed(sig: &mut Signature) -> Lifetime {
+    let mut census = Census::default();
+    for input in &sig.inputs {
+        match input {
+            FnArg::Receiver(receiver) if receiver.colon_token.is_none() => {
+                match &receiver.reference {
+                    Some((_, None)) => census.elided += 1,
+                    Some((_, Some(lifetime))) => census.named.push(lifetime.clone()),
+                    None => census.opaque = true,
+                }
+            }
+            FnArg::Receiver(_) => census.opaque = true,
+            FnArg::Typed(arg) => census.visit_type(&arg.ty),
+        }
+    }
+    census.named.dedup();
+    let generic_types = sig.generics.type_params().next().is_some();
+    if !generic_types && !census.opaque {
+        match (census.elided, census.named.as_slice()) {
+            (0, []) => return Lifetime::new("'static", Span::call_site()),
+            (1, []) => return Lifetime::new("'_", Span::call_site()),
+            (0, [named]) => return named.clone(),
+            _ => {}
+        }
+    }
+    bound_inputs(sig)
+}
+
+/// What the argument types borrow.
+#[derive(Default)]
+struct Census {
+    elided: usize,
+    named: Vec<Lifetime>,
+    /// An `impl Trait` argument or a receiver whose type hides lifetimes.
+    opaque: bool,
+}
+
+impl<'ast> Visit<'ast> for Census {
+    fn visit_type_reference(&mut self, reference: &'ast TypeReference) {
+        if reference.lifetime.is_none() {
+            self.elided += 1;
+        }
+        visit::visit_type_reference(self, reference);
+    }
+
+    fn visit_lifetime(&mut self, lifetime: &'ast Lifetime) {
+        match lifetime.ident.to_string().as_str() {
+            "_" => self.elided += 1,
+            "static" => {}
+            _ => self.named.push(lifetime.clone()),
+        }
+    }
+
+    fn visit_type_impl_trait(&mut self, _: &'ast TypeImplTrait) {
+        self.opaque = true;
+    }
+
+    fn visit_type_bare_fn(&mut self, _: &'ast TypeBareFn) {}
+
+    fn visit_parenthesized_generic_arguments(&mut self, _: &'ast ParenthesizedGenericArguments) {}
+}
 
 /// Input: `fn f<T>(&self, name: &str, item: T, sink: impl Sink)`.
 /// Output: the signature
@@ -14,7 +85,7 @@ use syn::{
 ///  item: T, sink: impl Sink + '__asyncgen)`
 /// `where Self: '__asyncgen, &'__elided1 str: '__asyncgen, T: '__asyncgen, '__elided0: '__asyncgen`,
 /// and the lifetime `'__asyncgen` that the boxed body may live for.
-pub(crate) fn bound_inputs(sig: &mut Signature) -> Lifetime {
+fn bound_inputs(sig: &mut Signature) -> Lifetime {
     let bound = Lifetime::new("'__asyncgen", Span::call_site());
     let mut namer = ElidedLifetimes { bound: bound.clone(), named: Vec::new() };
     let mut outlives: Vec<syn::WherePredicate> = Vec::new();

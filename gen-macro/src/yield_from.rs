@@ -43,9 +43,11 @@ impl Rewriter {
             let names = ["__source", "__via", "__resume", "__value", "__done"];
             let [from, via, resume, value, done] = names.map(|n| Ident::new(n, Span::mixed_site()));
             let private = quote!(#krate::__private);
+            // The import is the macro's own, not the user's: a mixed-site span.
+            let import = quote_spanned!(Span::mixed_site()=> use #private::Via as _;);
             quote_spanned! {span=>
                 {
-                    use #private::{ViaGenerator as _, ViaStream as _};
+                    #import
                     let mut #from = #private::pin!(#source);
                     let #via = (&#private::Probe(&*#from)).via();
                     let mut #resume = #private::None;

@@ -72,6 +72,6 @@ pub mod __private {
     pub use crate::next::{Next, next};
     pub use crate::protocol::GeneratorState;
     pub use crate::yield_from::{
-        DriveGenerator, DriveStream, Probe, StepGenerator, StepStream, ViaGenerator, ViaStream,
+        DriveGenerator, DriveStream, Probe, StepGenerator, StepStream, Via,
     };
 }

@@ -3,11 +3,12 @@
 //! plain `Stream` otherwise (ending with `()`).
 //!
 //! The choice is made at compile time by method resolution: the expansion
-//! calls `(&Probe(&source)).via()`, which finds `ViaGenerator::via` on
-//! `Probe` itself when the source is a generator, and only otherwise goes on
-//! to `ViaStream::via` on `&Probe`.
+//! calls `(&Probe(&source)).via()`, which finds `Via::via` on `Probe` itself
+//! when the source is a generator, and only otherwise goes on to `&Probe`,
+//! where it is implemented for streams.
 
 use core::future::Future;
+use core::marker::PhantomData;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
@@ -19,35 +20,41 @@ use crate::protocol::{AsyncGenerator, GeneratorState};
 #[doc(hidden)]
 pub struct Probe<'a, T: ?Sized>(pub &'a T);
 
-/// Chosen when the source implements [`AsyncGenerator`].
+/// How a source is driven: implemented for `Probe<T>` when `T` is a generator
+/// and for `&Probe<T>` when `T` is a `Stream`, so that method resolution,
+/// which tries `Probe` before `&Probe`, prefers the generator protocol.
 #[doc(hidden)]
-pub trait ViaGenerator<A> {
+pub trait Via<A> {
+    /// `DriveGenerator` or `DriveStream`.
+    type Drive;
+
+    fn via(&self) -> Self::Drive;
+}
+
+impl<T: AsyncGenerator<A> + ?Sized, A> Via<A> for Probe<'_, T> {
+    type Drive = DriveGenerator;
+
     fn via(&self) -> DriveGenerator {
         DriveGenerator
     }
 }
 
-impl<T: AsyncGenerator<A> + ?Sized, A> ViaGenerator<A> for Probe<'_, T> {}
+impl<T: Stream + ?Sized, A> Via<A> for &Probe<'_, T> {
+    type Drive = DriveStream<A>;
 
-/// Chosen when the source is a `Stream` but not a generator.
-#[doc(hidden)]
-pub trait ViaStream {
-    fn via(&self) -> DriveStream {
-        DriveStream
+    fn via(&self) -> DriveStream<A> {
+        DriveStream(PhantomData)
     }
 }
 
-impl<T: Stream + ?Sized> ViaStream for &Probe<'_, T> {}
-
 /// Drives a generator source.
 #[doc(hidden)]
-#[derive(Clone, Copy)]
 pub struct DriveGenerator;
 
 impl DriveGenerator {
     /// One resume of `source` with `arg`.
     pub fn step<'a, G: AsyncGenerator<A> + ?Sized, A>(
-        self,
+        &self,
         source: Pin<&'a mut G>,
         arg: &'a mut Option<A>,
     ) -> StepGenerator<'a, G, A> {
@@ -56,15 +63,14 @@ impl DriveGenerator {
 }
 
 /// Drives a plain `Stream` source: items become yields, the end completes
-/// with `()`, and resume values are dropped.
+/// with `()`, and the resume values (of type `A`) are dropped.
 #[doc(hidden)]
-#[derive(Clone, Copy)]
-pub struct DriveStream;
+pub struct DriveStream<A>(PhantomData<fn(A)>);
 
-impl DriveStream {
+impl<A> DriveStream<A> {
     /// The next item of `source`, as a generator step.
-    pub fn step<'a, S: Stream + ?Sized, A>(
-        self,
+    pub fn step<'a, S: Stream + ?Sized>(
+        &self,
         source: Pin<&'a mut S>,
         arg: &'a mut Option<A>,
     ) -> StepStream<'a, S> {
