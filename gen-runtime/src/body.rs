@@ -1,6 +1,7 @@
 //! The body of a generator: a closure that becomes a future on the first
 //! poll, and the slot its yields go through.
 
+use core::cell::UnsafeCell;
 use core::future::Future;
 use core::marker::PhantomPinned;
 use core::pin::Pin;
@@ -65,7 +66,7 @@ pub trait Body: sealed::Sealed {
 pub(crate) struct Lazy<Y, A, F, Fut> {
     /// Declared before `slot` so that it is dropped first: destructors in the
     /// body may still reach the slot through the body's `Co`.
-    state: State<F, Fut>,
+    state: StateCell<State<F, Fut>>,
     slot: SlotCell<Y, A>,
     /// The body's `Co` points at `slot`: the body must not move once started.
     _pinned: PhantomPinned,
@@ -75,6 +76,27 @@ enum State<F, Fut> {
     Unstarted(F),
     Started(Fut),
     Complete,
+}
+
+/// The body's state, reached only through `&mut`.
+///
+/// A suspended async body may hold references into itself (a pending
+/// `.await` on a pinned local, a `&mut` to a local held across a yield).
+/// A shared reference covering those bytes would, under Stacked and Tree
+/// Borrows, assert they are frozen and invalidate those inner references. So
+/// the state lives in an `UnsafeCell` (a shared borrow of the generator does
+/// not freeze it) and is never reached through a shared reference: `&self`
+/// methods read the slot instead.
+struct StateCell<T>(UnsafeCell<T>);
+
+// SAFETY: a shared `StateCell` grants no access at all: its only method takes
+// `&mut self`. Sharing it across threads is therefore as safe as sharing `T`.
+unsafe impl<T: Sync> Sync for StateCell<T> {}
+
+impl<T> StateCell<T> {
+    fn get_mut(&mut self) -> &mut T {
+        self.0.get_mut()
+    }
 }
 
 impl<Y, A, F, Fut> sealed::Sealed for Lazy<Y, A, F, Fut> {}
@@ -89,12 +111,7 @@ where
     type Return = Fut::Output;
 
     fn progress(&self) -> Progress {
-        match self.state {
-            State::Unstarted(_) => Progress::Unstarted,
-            State::Started(_) if self.slot.is_suspended() => Progress::Suspended,
-            State::Started(_) => Progress::Running,
-            State::Complete => Progress::Complete,
-        }
+        self.slot.progress()
     }
 
     fn poll_resume(
@@ -107,12 +124,11 @@ where
         // unstarted body is not pinned and is moved out. `slot` is only used
         // through shared references.
         let this = unsafe { self.get_unchecked_mut() };
-        let slot = &this.slot;
-        match &this.state {
+        let (state, slot) = (this.state.get_mut(), &this.slot);
+        match state {
             State::Unstarted(_) => {
                 drop(arg.take());
-                let State::Unstarted(start) = core::mem::replace(&mut this.state, State::Complete)
-                else {
+                let State::Unstarted(start) = core::mem::replace(state, State::Complete) else {
                     unreachable!()
                 };
                 // SAFETY: `slot` is pinned beside the body and dropped after
@@ -122,7 +138,8 @@ where
                 // (`for<'co> AsyncFnOnce`), so the `'static` is never
                 // observable by the body.
                 let co = unsafe { Co::new(slot) };
-                this.state = State::Started(start(co));
+                slot.start();
+                *state = State::Started(start(co));
             }
             State::Started(_) => slot.offer_resume(arg),
             State::Complete => panic!(
@@ -130,15 +147,14 @@ where
                  a generator cannot be resumed after `GeneratorState::Complete`"
             ),
         }
-        let guard = CompleteOnDrop(&mut this.state);
-        let State::Started(future) = &mut *guard.0 else { unreachable!() };
+        let guard = CompleteOnDrop { state, slot };
+        let State::Started(future) = &mut *guard.state else { unreachable!() };
         // SAFETY: see above; the future stays where it is until it is dropped.
         match unsafe { Pin::new_unchecked(future) }.poll(cx) {
             // The guard drops the finished future now: its captures go as
             // soon as the body returns, not when the generator is dropped.
             Poll::Ready(value) => {
                 drop(guard);
-                slot.clear();
                 Poll::Ready(GeneratorState::Complete(value))
             }
             Poll::Pending => {
@@ -155,11 +171,15 @@ where
 /// Marks the body complete, dropping its future in place, when dropped: on
 /// completion, and if the body's poll panics (so that later polls see a
 /// finished generator instead of a second panic).
-struct CompleteOnDrop<'a, F, Fut>(&'a mut State<F, Fut>);
+struct CompleteOnDrop<'a, Y, A, F, Fut> {
+    state: &'a mut State<F, Fut>,
+    slot: &'a SlotCell<Y, A>,
+}
 
-impl<F, Fut> Drop for CompleteOnDrop<'_, F, Fut> {
+impl<Y, A, F, Fut> Drop for CompleteOnDrop<'_, Y, A, F, Fut> {
     fn drop(&mut self) {
-        *self.0 = State::Complete;
+        *self.state = State::Complete;
+        self.slot.complete();
     }
 }
 
@@ -178,7 +198,7 @@ where
     Fut: Future<Output = R>,
 {
     crate::AsyncGen::from_body(Lazy {
-        state: State::Unstarted(body),
+        state: StateCell(UnsafeCell::new(State::Unstarted(body))),
         slot: SlotCell::new(),
         _pinned: PhantomPinned,
     })

@@ -11,18 +11,26 @@ use core::future::Future;
 use core::marker::PhantomData;
 use core::pin::Pin;
 use core::ptr::NonNull;
+
+use crate::body::Progress;
 use core::task::{Context, Poll};
 
-/// What the slot holds between the generator and its body.
+/// What the slot holds between the generator and its body. Besides the
+/// values in transit, it tracks where the body is, so that a shared borrow of
+/// the generator (`Debug`, `is_complete`) never has to look at the body.
 pub(crate) enum Slot<Y, A> {
+    /// The body has not been polled yet.
+    Unstarted,
     /// The body is running, or parked at an ordinary `.await`.
-    Empty,
+    Running,
     /// The body has yielded this value; the generator has not taken it yet.
     Yielded(Y),
     /// The generator took the yielded value; the body waits for a resume value.
     Suspended,
     /// The generator resumed the body with this value; the body has not taken it yet.
     Resumed(A),
+    /// The body returned or panicked.
+    Complete,
 }
 
 /// The slot shared by a generator and its body's [`Co`] handle.
@@ -35,23 +43,39 @@ pub struct SlotCell<Y, A>(Cell<Slot<Y, A>>);
 // holds the generator's `Pin<&mut _>`, and (b) by the body's `Co`, which runs
 // only inside that same `poll_resume` call (it is owned by the body, which the
 // generator owns, and cannot escape the body). Through a shared borrow of the
-// generator, the slot is only read (`is_suspended`). So no write can race
+// generator, the slot is only read (`progress`). So no write can race
 // with anything, whatever thread holds a `&AsyncGen`; the bounds mirror the
 // values that the slot may carry.
 unsafe impl<Y: Sync, A: Sync> Sync for SlotCell<Y, A> {}
 
 impl<Y, A> SlotCell<Y, A> {
     pub(crate) const fn new() -> Self {
-        Self(Cell::new(Slot::Empty))
+        Self(Cell::new(Slot::Unstarted))
     }
 
-    /// Whether the body is parked at a yield, waiting for a resume value.
-    pub(crate) fn is_suspended(&self) -> bool {
+    /// Where the body is.
+    pub(crate) fn progress(&self) -> Progress {
         // SAFETY: only reads. Writes happen through the generator's
         // `Pin<&mut _>` or inside the body's poll (which runs under that
         // exclusive borrow), so none can overlap the shared borrow of the
         // generator that this read comes through.
-        matches!(unsafe { &*self.0.as_ptr() }, Slot::Suspended)
+        match unsafe { &*self.0.as_ptr() } {
+            Slot::Unstarted => Progress::Unstarted,
+            Slot::Suspended => Progress::Suspended,
+            Slot::Running | Slot::Yielded(_) | Slot::Resumed(_) => Progress::Running,
+            Slot::Complete => Progress::Complete,
+        }
+    }
+
+    /// Called by the generator as it starts the body.
+    pub(crate) fn start(&self) {
+        self.0.set(Slot::Running);
+    }
+
+    /// Called by the generator when the body returned or panicked; drops
+    /// whatever a misbehaving body left behind (a yield never awaited).
+    pub(crate) fn complete(&self) {
+        self.0.set(Slot::Complete);
     }
 
     /// Called by the generator after the body returned `Pending`: takes the
@@ -73,7 +97,7 @@ impl<Y, A> SlotCell<Y, A> {
     ///
     /// If the body is suspended at a yield and `arg` is `None`.
     pub(crate) fn offer_resume(&self, arg: &mut Option<A>) {
-        match self.0.replace(Slot::Empty) {
+        match self.0.replace(Slot::Running) {
             Slot::Suspended => {
                 let Some(value) = arg.take() else {
                     self.0.set(Slot::Suspended);
@@ -87,11 +111,33 @@ impl<Y, A> SlotCell<Y, A> {
             other => self.0.set(other),
         }
     }
+}
 
-    /// Called by the generator when the body completed: drops whatever a
-    /// misbehaving body left behind (a yield whose future was never awaited).
-    pub(crate) fn clear(&self) {
-        self.0.set(Slot::Empty);
+/// A pointer to a slot, held by the body's `Co` and its pending `Suspend`.
+///
+/// A raw pointer rather than a reference: the body future stores it across
+/// suspensions, and a reference (or a `&mut Co` in `Suspend`) would be a
+/// borrow into the future's own state that any shared borrow of the
+/// generator would invalidate under Stacked Borrows. It only hands out the
+/// slot through `&mut self`, so sharing it across threads grants nothing.
+struct SlotPtr<Y, A>(NonNull<SlotCell<Y, A>>);
+
+// SAFETY: the pointer is only used through `&mut self`, while the generator
+// that owns the slot is inside `poll_resume` (see `Co::new`). Moving it to
+// another thread (say, a scoped thread inside the body) moves the right to use
+// the slot there; the generator does not touch the slot until the body's poll
+// returns, which happens after that thread is joined. The values that cross
+// are `Y` and `A`, hence the bounds.
+unsafe impl<Y: Send, A: Send> Send for SlotPtr<Y, A> {}
+
+// SAFETY: `SlotPtr` has no `&self` method, so a shared reference to it grants nothing.
+unsafe impl<Y, A> Sync for SlotPtr<Y, A> {}
+
+impl<Y, A> SlotPtr<Y, A> {
+    fn cell(&mut self) -> &Cell<Slot<Y, A>> {
+        // SAFETY: `Co::new`'s contract: the slot outlives the handle and every
+        // `Suspend` it creates, and is only used here during the body's poll.
+        unsafe { &self.0.as_ref().0 }
     }
 }
 
@@ -102,37 +148,22 @@ impl<Y, A> SlotCell<Y, A> {
 /// keeps it inside the body: borrowck rejects any attempt to store it anywhere
 /// that outlives the body or to swap it with another generator's handle.
 pub struct Co<'co, Y, A> {
-    /// A pointer rather than a `&'co SlotCell` so that `'co` does not demand
-    /// `Y: 'co`: the runtime hands out `Co<'static, ...>` for borrowed items too.
-    slot: NonNull<SlotCell<Y, A>>,
+    slot: SlotPtr<Y, A>,
     /// Invariant in `'co`: a handle can never be reinterpreted as another
-    /// generator's handle of a longer or shorter lifetime.
+    /// generator's handle of a longer or shorter lifetime. A lifetime of the
+    /// handle, not of the slot's contents: `Co<'static, ...>` is fine for
+    /// borrowed items.
     _invariant: PhantomData<fn(&'co ()) -> &'co ()>,
 }
 
-// SAFETY: a `Co` only touches its slot through `&mut self` methods and only while
-// its generator is inside `poll_resume` (see `SlotCell`'s `Sync` impl). Moving
-// the handle to another thread (say, a scoped thread inside the body) moves the
-// right to use the slot there; the generator does not touch the slot until the
-// body's poll returns, which happens after that thread is joined. The values
-// that cross are `Y` and `A`, hence the bounds.
-unsafe impl<Y: Send, A: Send> Send for Co<'_, Y, A> {}
-
-// SAFETY: `Co` has no `&self` methods, so a shared reference to it grants nothing.
-unsafe impl<Y, A> Sync for Co<'_, Y, A> {}
-
-impl<'co, Y, A> Co<'co, Y, A> {
+impl<Y, A> Co<'_, Y, A> {
     /// # Safety
     ///
-    /// `slot` stays valid for as long as the handle exists, and is only used by
-    /// this handle while its generator is polling the body.
+    /// `slot` stays valid for as long as the handle and the `Suspend`s it
+    /// creates exist, and is only used by them while its generator is polling
+    /// the body.
     pub(crate) unsafe fn new(slot: &SlotCell<Y, A>) -> Self {
-        Self { slot: NonNull::from(slot), _invariant: PhantomData }
-    }
-
-    fn slot(&self) -> &Cell<Slot<Y, A>> {
-        // SAFETY: `Co::new`'s contract: the slot outlives the handle.
-        unsafe { &self.slot.as_ref().0 }
+        Self { slot: SlotPtr(NonNull::from(slot)), _invariant: PhantomData }
     }
 
     /// Moves `value` into the slot: the generator hands it to its consumer
@@ -140,32 +171,34 @@ impl<'co, Y, A> Co<'co, Y, A> {
     /// follows. The value is moved exactly once, straight into the slot.
     #[doc(hidden)]
     pub fn yield_(&mut self, value: Y) {
-        self.slot().set(Slot::Yielded(value));
+        self.slot.cell().set(Slot::Yielded(value));
     }
 
     /// Waits until the generator resumes the body; evaluates to the resume value.
     #[doc(hidden)]
-    pub fn suspend(&mut self) -> Suspend<'_, 'co, Y, A> {
-        Suspend { co: self }
+    pub fn suspend(&mut self) -> Suspend<'_, Y, A> {
+        Suspend { slot: SlotPtr(self.slot.0), _borrow: PhantomData }
     }
 }
 
 /// Future returned by [`Co::suspend`]: `Pending` until the generator resumes the body.
 #[doc(hidden)]
 #[must_use = "a yield does nothing unless awaited"]
-pub struct Suspend<'a, 'co, Y, A> {
-    co: &'a mut Co<'co, Y, A>,
+pub struct Suspend<'a, Y, A> {
+    slot: SlotPtr<Y, A>,
+    /// Borrows the handle, so a body has at most one pending yield.
+    _borrow: PhantomData<&'a mut SlotCell<Y, A>>,
 }
 
-impl<Y, A> Future for Suspend<'_, '_, Y, A> {
+impl<Y, A> Future for Suspend<'_, Y, A> {
     type Output = A;
 
-    fn poll(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<A> {
+    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<A> {
         // No waker is registered: the generator that polled this body sees the
         // yielded value as soon as the body returns `Pending`, and it is the
         // generator's consumer who decides when to resume.
-        let slot = self.co.slot();
-        match slot.replace(Slot::Empty) {
+        let slot = self.slot.cell();
+        match slot.replace(Slot::Running) {
             Slot::Resumed(value) => Poll::Ready(value),
             other => {
                 slot.set(other);
