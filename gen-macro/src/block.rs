@@ -1,6 +1,6 @@
 //! `async_gen_block! { ... }`: a generator written as an expression.
 
-use proc_macro2::{Delimiter, Group, Punct, Spacing, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::quote;
 use syn::parse::Parser;
 use syn::visit_mut::VisitMut;
@@ -27,7 +27,7 @@ fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     if let Some(Stmt::Expr(expr, semi @ None)) = stmts.last_mut()
         && is_yield(expr)
     {
-        *semi = Some(syn::Token![;](proc_macro2::Span::call_site()));
+        *semi = Some(syn::Token![;](Span::call_site()));
     }
     let mut rewriter = Rewriter::new(krate.clone());
     for stmt in &mut stmts {
@@ -36,9 +36,11 @@ fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     let resume = if rewriter.yield_value_used { quote!(_) } else { quote!(()) };
     let co = &rewriter.co;
     let mutability = (rewriter.yields > 0).then(|| quote!(mut));
-    Ok(quote! {
+    let errors = &rewriter.errors;
+    Ok(quote! {{
+        #errors
         #krate::__private::new::<_, #resume, _, _, _>(async move |#mutability #co| { #(#stmts)* })
-    })
+    }})
 }
 
 fn is_yield(expr: &Expr) -> bool {
@@ -59,11 +61,11 @@ fn split_crate_path(input: TokenStream) -> (TokenStream, TokenStream) {
     (krate, tokens.collect())
 }
 
-/// Input: `for await pat in stream { ... }` anywhere in the tokens.
-/// Output: `#[for_await] for pat in stream { ... }`.
+/// Input: `'label: for await pat in stream { ... }` anywhere in the tokens.
+/// Output: `#[for_await] 'label: for pat in stream { ... }`.
 fn desugar_for_await(tokens: TokenStream) -> TokenStream {
     let mut tokens = tokens.into_iter().peekable();
-    let mut out = TokenStream::new();
+    let mut out: Vec<TokenTree> = Vec::new();
     while let Some(token) = tokens.next() {
         match token {
             TokenTree::Ident(ident)
@@ -71,25 +73,36 @@ fn desugar_for_await(tokens: TokenStream) -> TokenStream {
                     && matches!(tokens.peek(), Some(TokenTree::Ident(next)) if next == "await") =>
             {
                 tokens.next();
-                let span = ident.span();
-                let mut pound = Punct::new('#', Spacing::Alone);
-                pound.set_span(span);
-                let mut attr =
-                    Group::new(Delimiter::Bracket, quote::quote_spanned!(span=> for_await));
-                attr.set_span(span);
-                out.extend([
-                    TokenTree::Punct(pound),
-                    TokenTree::Group(attr),
-                    TokenTree::Ident(ident),
-                ]);
+                // The attribute goes before a label: `'label:` is 3 tokens.
+                let at = if ends_with_label(&out) { out.len() - 3 } else { out.len() };
+                out.splice(at..at, for_await_attribute(ident.span()));
+                out.push(TokenTree::Ident(ident));
             }
             TokenTree::Group(group) => {
                 let mut new = Group::new(group.delimiter(), desugar_for_await(group.stream()));
                 new.set_span(group.span());
-                out.extend([TokenTree::Group(new)]);
+                out.push(TokenTree::Group(new));
             }
-            other => out.extend([other]),
+            other => out.push(other),
         }
     }
-    out
+    out.into_iter().collect()
+}
+
+/// Whether `tokens` ends with `'label :`.
+fn ends_with_label(tokens: &[TokenTree]) -> bool {
+    matches!(
+        tokens,
+        [.., TokenTree::Punct(quote), TokenTree::Ident(_), TokenTree::Punct(colon)]
+            if quote.as_char() == '\'' && colon.as_char() == ':'
+    )
+}
+
+/// `#[for_await]`, spanned at the `for` it replaces `await` of.
+fn for_await_attribute(span: Span) -> [TokenTree; 2] {
+    let mut pound = Punct::new('#', Spacing::Alone);
+    pound.set_span(span);
+    let mut attr = Group::new(Delimiter::Bracket, quote::quote_spanned!(span=> for_await));
+    attr.set_span(span);
+    [TokenTree::Punct(pound), TokenTree::Group(attr)]
 }

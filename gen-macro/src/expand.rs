@@ -45,7 +45,8 @@ pub(crate) fn async_gen(args: TokenStream, item: TokenStream) -> TokenStream {
             let mut rewriter = Rewriter::new(quote!(::asyncgen));
             rewriter.stub = true;
             rewriter.visit_block_mut(&mut function.block);
-            quote!(#missing_async #error #function)
+            let visitor_errors = rewriter.errors;
+            quote!(#missing_async #error #visitor_errors #function)
         }
     }
 }
@@ -64,7 +65,8 @@ pub(crate) fn async_gen(args: TokenStream, item: TokenStream) -> TokenStream {
 /// With `boxed` (`boxed_local`), the function returns
 /// `BoxAsyncGen<'__asyncgen, Y, R, A>` (`LocalBoxAsyncGen`) and the generator
 /// is boxed; see `lifetime.rs` for `'__asyncgen`.
-/// `body'` has each `yield_!(v)` rewritten to `{ __co.yield_(v); __co.suspend().await }`.
+/// `body'` has each `yield_!(v)` rewritten to
+/// `{ __co.yield_(v); __co.suspend().await; __co.resumed() }`.
 fn expand(args: &args::Args, mut function: ItemFn) -> TokenStream {
     let sig = &mut function.sig;
     let krate = args.krate.to_token_stream();
@@ -106,7 +108,9 @@ fn expand(args: &args::Args, mut function: ItemFn) -> TokenStream {
         None => syn::parse_quote!({ #generator }),
         Some(_) => syn::parse_quote!({ #krate::__private::Box::pin(#generator) }),
     };
-    function.into_token_stream()
+    let mut output = rewriter.errors;
+    output.extend(function.into_token_stream());
+    output
 }
 
 /// A type for the turbofish of `new`: `impl Trait` cannot appear there, so a

@@ -2,11 +2,12 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
-use syn::{FnArg, Pat, PatIdent, Signature};
+use syn::{FnArg, Ident, Pat, PatIdent, Signature};
 
 /// Input: `fn f(&self, (a, b): (u8, u8), mut x: T)`.
 /// Output: the signature `fn f(&self, __arg1: (u8, u8), x: T)` and the body
-/// prelude `let _ = &self; let __arg1 = __arg1; let (a, b) = __arg1; let mut x = x;`,
+/// prelude `let _ = &self; let __arg1 = __arg1; let (a, b) = __arg1; let mut x = x;`
+/// (`_x: T` becomes `let (_x,) = (_x,);`, see below),
 /// so that every argument lives in the generator (and is dropped with it),
 /// whether or not the body uses it.
 pub(crate) fn bind(sig: &mut Signature) -> TokenStream {
@@ -18,6 +19,19 @@ pub(crate) fn bind(sig: &mut Signature) -> TokenStream {
                 prelude.extend(quote!(let _ = &#self_token;));
             }
             FnArg::Typed(arg) => match &mut *arg.pat {
+                Pat::Ident(PatIdent { by_ref: None, mutability, ident, subpat: None, .. })
+                    if ident.to_string().starts_with('_') =>
+                {
+                    // `let _x = _x;` would "use" an underscore binding and bind
+                    // one with no effect, two pedantic lints on what looks like
+                    // user code. The signature's `_x` is the macro's own (same
+                    // name, same place), and a tuple pattern rebinds it.
+                    let mutability = mutability.take();
+                    let user_ident = ident.clone();
+                    *ident =
+                        Ident::new(&ident.to_string(), Span::mixed_site().located_at(ident.span()));
+                    prelude.extend(quote!(let (#mutability #user_ident,) = (#ident,);));
+                }
                 Pat::Ident(PatIdent { by_ref: None, mutability, ident, subpat: None, .. }) => {
                     let mutability = mutability.take();
                     prelude.extend(quote!(let #mutability #ident = #ident;));

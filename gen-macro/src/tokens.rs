@@ -1,8 +1,12 @@
 //! Rewrites `yield`s inside the tokens of other macros (`tokio::select!`,
 //! `futures::select!`, `println!`...), which the syntax tree leaves unparsed.
+//!
+//! Without a syntax tree this works on token shapes: attributes and nested
+//! `fn` items are left alone (they own their yields), and closures and
+//! `async` blocks are recognised so that a yield inside them is an error.
 
-use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
-use syn::Macro;
+use proc_macro2::{Delimiter, Group, Spacing, TokenStream, TokenTree};
+use syn::{Expr, Macro};
 
 use crate::visitor::{Rewriter, Scope};
 
@@ -20,7 +24,9 @@ impl Rewriter {
     fn rewrite_tokens(&mut self, tokens: TokenStream) -> TokenStream {
         let mut tokens = tokens.into_iter().peekable();
         let mut out = TokenStream::new();
+        let mut prev: Option<TokenTree> = None;
         while let Some(token) = tokens.next() {
+            let kept = token.clone();
             match token {
                 TokenTree::Ident(ident)
                     if (ident == "yield_" || ident == "yield_from")
@@ -36,22 +42,51 @@ impl Rewriter {
                     };
                     out.extend(invisible_group(rewritten));
                 }
+                TokenTree::Ident(ident) if ident == "yield" => {
+                    let value = take_expression(&mut tokens);
+                    let value = (!value.is_empty()).then_some(value);
+                    out.extend(invisible_group(self.yield_expr(ident.span(), value)));
+                }
+                // Nested generators and `fn` items own their yields.
                 TokenTree::Ident(ident)
                     if ident == "async_gen_block" && is_bang_group(&mut tokens) =>
                 {
                     out.extend([TokenTree::Ident(ident)]);
-                    out.extend(tokens.next());
-                    out.extend(tokens.next());
+                    out.extend(tokens.next().into_iter().chain(tokens.next()));
                 }
-                TokenTree::Ident(ident) if ident == "yield" => {
-                    let span = ident.span();
-                    let value = take_until_separator(&mut tokens);
-                    let value = (!value.is_empty()).then_some(value);
-                    out.extend(invisible_group(self.yield_expr(span, value)));
+                TokenTree::Ident(ident)
+                    if ident == "fn" && matches!(tokens.peek(), Some(TokenTree::Ident(_))) =>
+                {
+                    out.extend([TokenTree::Ident(ident)]);
+                    copy_through_body(&mut tokens, &mut out);
+                }
+                TokenTree::Punct(pound)
+                    if pound.as_char() == '#'
+                        && matches!(tokens.peek(), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Bracket) =>
+                {
+                    out.extend([TokenTree::Punct(pound)]);
+                    out.extend(tokens.next());
                 }
                 TokenTree::Ident(ident) if ident == "async" => {
                     out.extend([TokenTree::Ident(ident)]);
-                    self.rewrite_async_block(&mut tokens, &mut out);
+                    self.rewrite_after_async(&mut tokens, &mut out);
+                }
+                TokenTree::Ident(ident) if ident == "move" && is_punct(tokens.peek(), '|') => {
+                    out.extend([TokenTree::Ident(ident)]);
+                    self.rewrite_closure(&mut tokens, &mut out, Scope::Closure);
+                }
+                TokenTree::Punct(bar)
+                    if bar.as_char() == '|' && starts_expression(prev.as_ref()) =>
+                {
+                    out.extend([TokenTree::Punct(bar.clone())]);
+                    // `||` is two tokens: the second closes the empty parameter list.
+                    if bar.spacing() == Spacing::Joint && is_punct(tokens.peek(), '|') {
+                        out.extend(tokens.next());
+                    } else {
+                        copy_through_punct(&mut tokens, &mut out, '|');
+                    }
+                    let body = take_expression(&mut tokens);
+                    out.extend(self.in_scope_tokens(Scope::Closure, body));
                 }
                 TokenTree::Group(group) => {
                     let stream = self.rewrite_tokens(group.stream());
@@ -59,44 +94,117 @@ impl Rewriter {
                 }
                 other => out.extend([other]),
             }
+            prev = Some(kept);
         }
         out
     }
 
-    /// After `async`: an optional `move`, then a block that is not the body.
-    fn rewrite_async_block(&mut self, tokens: &mut Tokens, out: &mut TokenStream) {
+    /// After `async`: an optional `move`, then a block or a closure, which is
+    /// not the body.
+    fn rewrite_after_async(&mut self, tokens: &mut Tokens, out: &mut TokenStream) {
         if matches!(tokens.peek(), Some(TokenTree::Ident(ident)) if ident == "move") {
             out.extend(tokens.next());
         }
-        if let Some(TokenTree::Group(group)) = tokens.peek()
-            && group.delimiter() == Delimiter::Brace
-        {
-            let group = group.clone();
-            tokens.next();
-            let saved = std::mem::replace(&mut self.scope, Scope::AsyncBlock);
-            let stream = self.rewrite_tokens(group.stream());
-            self.scope = saved;
-            out.extend([TokenTree::Group(with_stream(&group, stream))]);
+        match tokens.peek() {
+            Some(TokenTree::Group(group)) if group.delimiter() == Delimiter::Brace => {
+                let group = group.clone();
+                tokens.next();
+                let stream = self.in_scope_tokens(Scope::AsyncBlock, group.stream());
+                out.extend([TokenTree::Group(with_stream(&group, stream))]);
+            }
+            Some(TokenTree::Punct(bar)) if bar.as_char() == '|' => {
+                self.rewrite_closure(tokens, out, Scope::AsyncBlock);
+            }
+            _ => {}
         }
     }
+
+    /// At a closure's `|params|`: copies them, then rewrites the body in `scope`.
+    fn rewrite_closure(&mut self, tokens: &mut Tokens, out: &mut TokenStream, scope: Scope) {
+        out.extend(tokens.next());
+        copy_through_punct(tokens, out, '|');
+        let body = take_expression(tokens);
+        out.extend(self.in_scope_tokens(scope, body));
+    }
+
+    fn in_scope_tokens(&mut self, scope: Scope, tokens: TokenStream) -> TokenStream {
+        let saved = std::mem::replace(&mut self.scope, scope);
+        let rewritten = self.rewrite_tokens(tokens);
+        self.scope = saved;
+        rewritten
+    }
+}
+
+fn is_punct(token: Option<&TokenTree>, c: char) -> bool {
+    matches!(token, Some(TokenTree::Punct(p)) if p.as_char() == c)
 }
 
 fn is_bang_group(tokens: &mut Tokens) -> bool {
     let mut ahead = tokens.clone();
-    matches!(ahead.next(), Some(TokenTree::Punct(p)) if p.as_char() == '!')
-        && matches!(ahead.next(), Some(TokenTree::Group(_)))
+    is_punct(ahead.next().as_ref(), '!') && matches!(ahead.next(), Some(TokenTree::Group(_)))
 }
 
-/// The value of a `yield` among macro tokens runs to the next `,` or `;`.
-fn take_until_separator(tokens: &mut Tokens) -> TokenStream {
-    let mut value = TokenStream::new();
-    while let Some(token) = tokens.peek() {
-        if matches!(token, TokenTree::Punct(p) if matches!(p.as_char(), ',' | ';')) {
-            break;
-        }
-        value.extend(tokens.next());
+/// Whether a `|` after `prev` opens a closure rather than being an `or`.
+fn starts_expression(prev: Option<&TokenTree>) -> bool {
+    match prev {
+        None => true,
+        Some(TokenTree::Punct(p)) => matches!(p.as_char(), '=' | ',' | ';' | '>'),
+        Some(TokenTree::Ident(ident)) => ident == "return" || ident == "break",
+        Some(_) => false,
     }
-    value
+}
+
+/// Copies tokens up to and including the next `c` at this level.
+fn copy_through_punct(tokens: &mut Tokens, out: &mut TokenStream, c: char) {
+    for token in tokens.by_ref() {
+        let done = matches!(&token, TokenTree::Punct(p) if p.as_char() == c);
+        out.extend([token]);
+        if done {
+            return;
+        }
+    }
+}
+
+/// Copies a `fn` item's tokens up to and including its body (or its `;`).
+fn copy_through_body(tokens: &mut Tokens, out: &mut TokenStream) {
+    for token in tokens.by_ref() {
+        let done = match &token {
+            TokenTree::Group(group) => group.delimiter() == Delimiter::Brace,
+            TokenTree::Punct(p) => p.as_char() == ';',
+            _ => false,
+        };
+        out.extend([token]);
+        if done {
+            return;
+        }
+    }
+}
+
+/// Takes the tokens of one expression: up to the first `,` or `;` at this
+/// level after which the tokens so far parse as an expression (so that the
+/// commas of `f::<A, B>(x)` or `a < b, c > d`-like generics stay inside).
+fn take_expression(tokens: &mut Tokens) -> TokenStream {
+    let mut ahead = tokens.clone();
+    let mut taken = Vec::new();
+    let mut first_separator = None;
+    while let Some(token) = ahead.peek() {
+        if is_punct(Some(token), ',') || is_punct(Some(token), ';') {
+            first_separator.get_or_insert(taken.len());
+            let candidate: TokenStream = taken.iter().cloned().collect();
+            if syn::parse2::<Expr>(candidate).is_ok() {
+                break;
+            }
+        }
+        taken.extend(ahead.next());
+    }
+    // Nothing before a separator parses: keep the first reading, and let
+    // the parse error show where the user wrote the value.
+    let count = if syn::parse2::<Expr>(taken.iter().cloned().collect()).is_ok() {
+        taken.len()
+    } else {
+        first_separator.unwrap_or(taken.len())
+    };
+    tokens.take(count).collect()
 }
 
 /// Keeps the rewritten expression together whatever surrounds it, without

@@ -45,6 +45,9 @@ pub(crate) struct Rewriter {
     /// as written, with each yield reduced to evaluating its value, so that
     /// the one error is not followed by a cascade.
     pub(crate) stub: bool,
+    /// Errors that have no expression of their own to replace (a misplaced
+    /// `#[for_await]`); the caller emits them beside the expansion.
+    pub(crate) errors: TokenStream,
 }
 
 impl Rewriter {
@@ -56,18 +59,20 @@ impl Rewriter {
             yields: 0,
             yield_value_used: false,
             stub: false,
+            errors: TokenStream::new(),
         }
     }
 
     /// Input: the span of a `yield` (or `yield_!`) and its value.
-    /// Output: `{ __co.yield_(value); __co.suspend().await }`, or an error at that span.
+    /// Output: `{ __co.yield_(value); __co.suspend().await; __co.resumed() }`, or an
+    /// error at that span.
     pub(crate) fn yield_expr(&mut self, span: Span, value: Option<TokenStream>) -> TokenStream {
         let value = value.unwrap_or_else(|| quote_spanned!(span=> ()));
         self.in_body(span, &value, |co| {
             // Method calls, so that a mistyped value is reported at the
             // value, with the label on the user's own `yield_`.
             let method = Ident::new("yield_", span);
-            quote_spanned!(span=> { #co.#method(#value); #co.suspend().await })
+            quote_spanned!(span=> { #co.#method(#value); #co.suspend().await; #co.resumed() })
         })
     }
 
@@ -89,6 +94,20 @@ impl Rewriter {
             Scope::AsyncBlock => IN_ASYNC_BLOCK,
         };
         syn::Error::new(span, message).to_compile_error()
+    }
+
+    /// The crate path located at the user's tokens at `span` (keeping its own
+    /// name resolution, so `$crate` still works), so that an error in a call
+    /// through it points there rather than at the macro.
+    pub(crate) fn krate_at(&self, span: Span) -> TokenStream {
+        self.krate
+            .clone()
+            .into_iter()
+            .map(|mut token| {
+                token.set_span(token.span().located_at(span));
+                token
+            })
+            .collect()
     }
 
     fn in_scope(&mut self, scope: Scope, visit: impl FnOnce(&mut Self)) {
@@ -150,8 +169,9 @@ impl VisitMut for Rewriter {
                 });
             }
             Expr::ForLoop(for_loop) if for_await::is_marked(&for_loop.attrs) => {
+                for_loop.attrs.retain(|attr| !for_await::is_for_await(attr));
                 visit_mut::visit_expr_for_loop_mut(self, for_loop);
-                let expanded = for_await::expand(&self.krate, for_loop);
+                let expanded = for_await::expand(self, for_loop);
                 *expr = expanded;
             }
             Expr::Macro(expr_macro) => {
@@ -191,9 +211,26 @@ impl VisitMut for Rewriter {
         }
     }
 
+    /// A `#[for_await]` left here is not on a `for` loop (those are handled
+    /// in `visit_expr_mut`): an error at the attribute, which becomes inert.
+    fn visit_attribute_mut(&mut self, attr: &mut syn::Attribute) {
+        if for_await::is_for_await(attr) {
+            let message = "`#[for_await]` goes on a `for` loop over a stream: \
+                           write `#[for_await] for item in stream { ... }`";
+            self.errors.extend(syn::Error::new_spanned(&*attr, message).to_compile_error());
+            *attr = syn::parse_quote!(#[allow()]);
+        }
+    }
+
     /// Items nested in the body (functions, impls, nested `#[async_gen]`s)
     /// are not part of it: their `yield`s are their own business.
     fn visit_item_mut(&mut self, _item: &mut Item) {}
+}
+
+/// A name of the macro's own (user code cannot name it) that errors report
+/// at the user's tokens at `at`.
+pub(crate) fn hygienic(name: &str, at: Span) -> Ident {
+    Ident::new(name, Span::mixed_site().located_at(at))
 }
 
 /// Whether `mac` is `name!` (by its last path segment, so `asyncgen::name!` too).

@@ -5,7 +5,7 @@ use quote::{quote, quote_spanned};
 use syn::visit_mut::VisitMut;
 use syn::{Expr, Ident, Macro};
 
-use crate::visitor::Rewriter;
+use crate::visitor::{Rewriter, hygienic};
 
 impl Rewriter {
     /// Input: `yield_from!(source)`.
@@ -17,7 +17,7 @@ impl Rewriter {
     ///     let mut __resume = None;
     ///     loop {
     ///         match __via.step(__source.as_mut(), &mut __resume).await {
-    ///             Yielded(__value) => __resume = Some({ yield __value }),
+    ///             Yielded(__value) => forward_resume(&mut __resume, { yield __value }),
     ///             Complete(__done) => break __done,
     ///         }
     ///     }
@@ -39,10 +39,14 @@ impl Rewriter {
         self.visit_expr_mut(&mut source);
         let source = quote!(#source);
         let krate = self.krate.clone();
+        let krate_at_call = self.krate_at(span);
         self.in_body(span, &source, |co| {
-            let names = ["__source", "__via", "__resume", "__value", "__done"];
-            let [from, via, resume, value, done] = names.map(|n| Ident::new(n, Span::mixed_site()));
+            let names = ["__source", "__via", "__resume", "__value", "__done", "__resumed"];
+            let [from, via, resume, value, done, resumed] =
+                names.map(|n| Ident::new(n, Span::mixed_site()));
             let private = quote!(#krate::__private);
+            let forward_resume = quote_spanned!(span=> #krate_at_call::__private::forward_resume);
+            let resumed_at_call = hygienic("__resumed", span);
             // The import is the macro's own, not the user's: a mixed-site span.
             let import = quote_spanned!(Span::mixed_site()=> use #private::Via as _;);
             quote_spanned! {span=>
@@ -54,7 +58,8 @@ impl Rewriter {
                     loop {
                         match #via.step(#from.as_mut(), &mut #resume).await {
                             #private::GeneratorState::Yielded(#value) => {
-                                #resume = #private::Some({ #co.yield_(#value); #co.suspend().await });
+                                let #resumed = { #co.yield_(#value); #co.suspend().await; #co.resumed() };
+                                #forward_resume(&mut #resume, #resumed_at_call);
                             }
                             #private::GeneratorState::Complete(#done) => break #done,
                         }

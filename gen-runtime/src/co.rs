@@ -2,9 +2,10 @@
 //!
 //! The slot lives inside the pinned [`AsyncGen`](crate::AsyncGen); the body
 //! reaches it through a [`Co`] handle. Values cross in one move each way: a
-//! `yield v` becomes `co.yield_(v); co.suspend().await`, which writes `v`
-//! straight into the slot and returns `Pending`; the generator takes it out;
-//! a resume value travels the same slot in the other direction.
+//! `yield v` becomes `{ co.yield_(v); co.suspend().await; co.resumed() }`,
+//! which writes `v` straight into the slot and returns `Pending` once; the
+//! generator takes the value out; a resume value travels the same slot in the
+//! other direction.
 
 use core::cell::Cell;
 use core::future::Future;
@@ -113,13 +114,12 @@ impl<Y, A> SlotCell<Y, A> {
     }
 }
 
-/// A pointer to a slot, held by the body's `Co` and its pending `Suspend`.
+/// A pointer to a slot, held by the body's `Co`.
 ///
 /// A raw pointer rather than a reference: the body future stores it across
-/// suspensions, and a reference (or a `&mut Co` in `Suspend`) would be a
-/// borrow into the future's own state that any shared borrow of the
-/// generator would invalidate under Stacked Borrows. It only hands out the
-/// slot through `&mut self`, so sharing it across threads grants nothing.
+/// suspensions, where a reference into the generator would be invalidated by
+/// any shared borrow of the generator under Stacked Borrows. It only hands
+/// out the slot through `&mut self`, so sharing it across threads grants nothing.
 struct SlotPtr<Y, A>(NonNull<SlotCell<Y, A>>);
 
 // SAFETY: the pointer is only used through `&mut self`, while the generator
@@ -135,8 +135,8 @@ unsafe impl<Y, A> Sync for SlotPtr<Y, A> {}
 
 impl<Y, A> SlotPtr<Y, A> {
     fn cell(&mut self) -> &Cell<Slot<Y, A>> {
-        // SAFETY: `Co::new`'s contract: the slot outlives the handle and every
-        // `Suspend` it creates, and is only used here during the body's poll.
+        // SAFETY: `Co::new`'s contract: the slot outlives the handle, and is
+        // only used here during the body's poll.
         unsafe { &self.0.as_ref().0 }
     }
 }
@@ -159,9 +159,8 @@ pub struct Co<'co, Y, A> {
 impl<Y, A> Co<'_, Y, A> {
     /// # Safety
     ///
-    /// `slot` stays valid for as long as the handle and the `Suspend`s it
-    /// creates exist, and is only used by them while its generator is polling
-    /// the body.
+    /// `slot` stays valid for as long as the handle exists, and is only used
+    /// by it while its generator is polling the body.
     pub(crate) unsafe fn new(slot: &SlotCell<Y, A>) -> Self {
         Self { slot: SlotPtr(NonNull::from(slot)), _invariant: PhantomData }
     }
@@ -174,36 +173,58 @@ impl<Y, A> Co<'_, Y, A> {
         self.slot.cell().set(Slot::Yielded(value));
     }
 
-    /// Waits until the generator resumes the body; evaluates to the resume value.
+    /// Returns `Pending` once, handing control (and the value just yielded)
+    /// to the generator; completes when the generator resumes the body.
     #[doc(hidden)]
     pub fn suspend(&mut self) -> Suspend<'_, Y, A> {
-        Suspend { slot: SlotPtr(self.slot.0), _borrow: PhantomData }
+        Suspend { polled: false, _borrow: PhantomData }
+    }
+
+    /// The value the generator resumed the body with, after a [`suspend`](Co::suspend).
+    ///
+    /// # Panics
+    ///
+    /// If the body was not resumed from a yield by its generator: only a body
+    /// that awaits its `Suspend` somewhere other than right after a yield (which
+    /// the macros never generate) can get here otherwise.
+    #[doc(hidden)]
+    pub fn resumed(&mut self) -> A {
+        let slot = self.slot.cell();
+        match slot.replace(Slot::Running) {
+            Slot::Resumed(value) => value,
+            other => {
+                slot.set(other);
+                panic!("a generator body continued past a yield without being resumed from it")
+            }
+        }
     }
 }
 
-/// Future returned by [`Co::suspend`]: `Pending` until the generator resumes the body.
+/// Future returned by [`Co::suspend`]: `Pending` exactly once.
+///
+/// It holds no pointer, only a flag: it lives in every suspended state of the
+/// body, so it is kept to one byte. The generator does not poll the body again
+/// until its consumer resumes it, so the second poll is that resume.
 #[doc(hidden)]
 #[must_use = "a yield does nothing unless awaited"]
 pub struct Suspend<'a, Y, A> {
-    slot: SlotPtr<Y, A>,
+    polled: bool,
     /// Borrows the handle, so a body has at most one pending yield.
-    _borrow: PhantomData<&'a mut SlotCell<Y, A>>,
+    _borrow: PhantomData<&'a mut Co<'a, Y, A>>,
 }
 
 impl<Y, A> Future for Suspend<'_, Y, A> {
-    type Output = A;
+    type Output = ();
 
-    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<A> {
+    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {
         // No waker is registered: the generator that polled this body sees the
         // yielded value as soon as the body returns `Pending`, and it is the
         // generator's consumer who decides when to resume.
-        let slot = self.slot.cell();
-        match slot.replace(Slot::Running) {
-            Slot::Resumed(value) => Poll::Ready(value),
-            other => {
-                slot.set(other);
-                Poll::Pending
-            }
+        if self.polled {
+            Poll::Ready(())
+        } else {
+            self.polled = true;
+            Poll::Pending
         }
     }
 }

@@ -38,7 +38,7 @@ use crate::protocol::{AsyncGenerator, GeneratorState};
 /// ```
 /// # use asyncgen_runtime::{AsyncGen, Body, __private::new};
 /// # fn numbers() -> AsyncGen<impl Body<Yield = u32, Resume = (), Return = ()>> {
-/// #     new::<u32, (), (), _, _>(async |mut co| for i in 0..3 { co.yield_(i); co.suspend().await })
+/// #     new::<u32, (), (), _, _>(async |mut co| for i in 0..3 { co.yield_(i); { co.suspend().await; co.resumed() } })
 /// # }
 /// use futures::StreamExt;
 ///
@@ -66,7 +66,7 @@ impl<B: Body + ?Sized> AsyncGen<B> {
     /// ```
     /// # use asyncgen_runtime::{AsyncGen, Body, __private::new};
     /// # fn one() -> AsyncGen<impl Body<Yield = u32, Resume = (), Return = ()>> {
-    /// #     new::<u32, (), (), _, _>(async |mut co| { co.yield_(1); co.suspend().await })
+    /// #     new::<u32, (), (), _, _>(async |mut co| { co.yield_(1); { co.suspend().await; co.resumed() } })
     /// # }
     /// use futures::StreamExt;
     ///

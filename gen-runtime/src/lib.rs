@@ -25,7 +25,7 @@
 //! #         let mut last = 0;
 //! #         loop {
 //! #             co.yield_(last);
-//! #             last = co.suspend().await * 2;
+//! #             last = { co.suspend().await; co.resumed() } * 2;
 //! #             if last > 100 { return "too big" }
 //! #         }
 //! #     })
@@ -72,6 +72,7 @@ pub mod __private {
     pub use crate::next::{Next, next};
     pub use crate::protocol::GeneratorState;
     pub use crate::yield_from::{
-        DriveGenerator, DriveStream, Probe, StepGenerator, StepStream, Via,
+        DriveGenerator, DriveStream, Probe, SameResume, StepGenerator, StepStream, Via,
+        forward_resume,
     };
 }

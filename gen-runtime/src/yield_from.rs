@@ -47,6 +47,34 @@ impl<T: Stream + ?Sized, A> Via<A> for &Probe<'_, T> {
     }
 }
 
+/// Hands a resume value of the outer generator on to the source:
+/// `yield_from!` needs both to take the same resume type.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`yield_from!` passes this generator's resume values (`{Self}`) on to a source that takes `{Inner}`",
+    label = "the source's resume type is not this generator's",
+    note = "`yield_from!(source)` forwards every value this generator is resumed with to \
+            `source`, so both must have the same resume type; drive the source by hand with \
+            `AsyncGeneratorExt::resume` to convert between them"
+)]
+pub trait SameResume<Inner> {
+    fn into_source(self) -> Inner;
+}
+
+impl<A> SameResume<A> for A {
+    fn into_source(self) -> A {
+        self
+    }
+}
+
+/// Stores `value` as the source's next resume value. Taking the slot first
+/// fixes `Inner` before `SameResume` is checked, so a mismatch is reported
+/// with the message above.
+#[doc(hidden)]
+pub fn forward_resume<Outer: SameResume<Inner>, Inner>(slot: &mut Option<Inner>, value: Outer) {
+    *slot = Some(value.into_source());
+}
+
 /// Drives a generator source.
 #[doc(hidden)]
 pub struct DriveGenerator;
