@@ -92,6 +92,22 @@
 //! assert_eq!(items, [2, 4]);
 //! ```
 //!
+//! # From JavaScript
+//!
+//! | JavaScript | asyncgen |
+//! |---|---|
+//! | `async function*` | `#[async_gen(yield = T)] async fn` / `async_gen_block!` |
+//! | `yield v` | `yield v` in `async_gen_block!`; `yield_!(v)` in the attribute form |
+//! | `for await (x of s)` | `#[for_await] for x in s`, `for await x in s` (block form) |
+//! | `gen.next()` | `StreamExt::next(&mut gen).await` → `Option<Y>` |
+//! | `gen.next(v)` | `gen.as_mut().resume(v).await` → `GeneratorState<Y, R>` |
+//! | final `{value, done: true}` | `GeneratorState::Complete(r)` |
+//! | `gen.return()` | `drop(gen)`: runs every live destructor, like `finally` |
+//! | `gen.throw(e)` | `resume = Result<A, E>`, resume with `Err(e)`; the body writes `yield_!(v)?` |
+//! | `yield* other` | `yield_from!(other)` (evaluates to `other`'s completion value) |
+//!
+//! [`from_javascript`] has a runnable example for each row.
+//!
 //! # Soundness
 //!
 //! The body reaches its generator's slot through a handle whose name is
@@ -114,6 +130,9 @@ pub use asyncgen_macro::async_gen;
 pub use asyncgen_runtime::{
     AsyncGen, AsyncGenerator, AsyncGeneratorExt, Body, GeneratorState, Resume, StreamCompletion,
 };
+
+#[doc = include_str!("from_javascript.md")]
+pub mod from_javascript {}
 
 /// A boxed generator with its body type erased, `Send`: what
 /// `#[async_gen(yield = Y, boxed)]` returns.
