@@ -156,8 +156,8 @@ proptest! {
         seed in any::<u32>(),
     ) {
         // One resume value to start, then one per yield the program may reach.
-        let resumes: Vec<u32> = (0..=count_yields(&program) as u32)
-            .map(|i| seed.wrapping_add(i.wrapping_mul(2_654_435_761)))
+        let resumes: Vec<u32> = (0..=count_yields(&program))
+            .map(|i| seed.wrapping_add(u32::try_from(i).unwrap().wrapping_mul(2_654_435_761)))
             .collect();
         let mut expected = Trace::default();
         let completion = interpret(&program, &mut resumes[1..].iter().copied(), &mut expected);
