@@ -145,7 +145,7 @@ fn count_yields(program: &[Op]) -> usize {
 
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: if cfg!(miri) { 16 } else { 4_000 },
+        cases: if cfg!(miri) { 4 } else { 4_000 },
         failure_persistence: None,
         ..ProptestConfig::default()
     })]
