@@ -108,6 +108,14 @@
 //!
 //! [`from_javascript`] has a runnable example for each row.
 //!
+//! # Features and `no_std`
+//!
+//! The crate is `#![no_std]`. Its one feature, `alloc` (on by default),
+//! adds the boxed, type-erased generators ([`BoxAsyncGen`],
+//! [`LocalBoxAsyncGen`], the `boxed` and `boxed_local` arguments); without
+//! it, everything else works with no allocator at all (the runtime,
+//! `asyncgen-runtime`, never allocates).
+//!
 //! # Soundness
 //!
 //! The body reaches its generator's slot through a handle whose name is
@@ -119,9 +127,12 @@
 //! `unsafe`; the runtime's few `unsafe` blocks are checked under Miri.
 #![no_std]
 
+#[cfg(feature = "alloc")]
 extern crate alloc;
 
+#[cfg(feature = "alloc")]
 use alloc::boxed::Box;
+#[cfg(feature = "alloc")]
 use core::pin::Pin;
 
 #[doc(inline)]
@@ -161,6 +172,7 @@ pub mod from_javascript {}
 /// let items: Vec<u32> = futures::executor::block_on(walker.collect());
 /// assert_eq!(items, [1, 2, 3, 4]);
 /// ```
+#[cfg(feature = "alloc")]
 pub type BoxAsyncGen<'a, Y, R = (), A = ()> =
     Pin<Box<AsyncGen<dyn Body<Yield = Y, Return = R, Resume = A> + Send + 'a>>>;
 
@@ -188,6 +200,7 @@ pub type BoxAsyncGen<'a, Y, R = (), A = ()> =
 /// });
 /// assert_eq!(items, [vec![2, 1], vec![0, 1]]);
 /// ```
+#[cfg(feature = "alloc")]
 pub type LocalBoxAsyncGen<'a, Y, R = (), A = ()> =
     Pin<Box<AsyncGen<dyn Body<Yield = Y, Return = R, Resume = A> + 'a>>>;
 
@@ -305,6 +318,7 @@ macro_rules! yield_from {
 /// Items used by the code the macros generate. Not a public API.
 #[doc(hidden)]
 pub mod __private {
+    #[cfg(feature = "alloc")]
     pub use alloc::boxed::Box;
     pub use asyncgen_macro::async_gen_block_impl;
     pub use asyncgen_runtime::__private::*;
