@@ -26,10 +26,10 @@ pub(crate) const IN_CLOSURE: &str = "`yield` inside a closure: the closure is no
     body, so it cannot yield for it; move the `yield` out of the closure (for example, use a \
     `for` loop instead of `for_each`)";
 
-pub(crate) const IN_ASYNC_BLOCK: &str = "`yield` inside a nested `async` block: that block is a separate \
-    future that may run outside the generator (spawned, joined, or after the generator is gone), \
-    so it cannot yield for it; yield from the generator's body itself (concurrent, `join!`-style \
-    yields are not supported)";
+pub(crate) const IN_ASYNC_BLOCK: &str = "`yield` inside a nested `async` block or async closure: \
+    it is a separate future that may run outside the generator (spawned, joined, or after the \
+    generator is gone), so it cannot yield for it; yield from the generator's body itself \
+    (concurrent, `join!`-style yields are not supported)";
 
 /// Rewrites the yields of one body; see the module docs.
 pub(crate) struct Rewriter {
@@ -69,8 +69,10 @@ impl Rewriter {
     pub(crate) fn yield_expr(&mut self, span: Span, value: Option<TokenStream>) -> TokenStream {
         let value = value.unwrap_or_else(|| quote_spanned!(span=> ()));
         self.in_body(span, &value, |co| {
-            // Method calls, so that a mistyped value is reported at the
-            // value, with the label on the user's own `yield_`.
+            // Method calls on the handle located at the `yield`, so that a
+            // mistyped value (or resume value) is reported at the user's
+            // tokens, with the label on the user's own `yield_`.
+            let co = Ident::new(&co.to_string(), co.span().located_at(span));
             let method = Ident::new("yield_", span);
             quote_spanned!(span=> { #co.#method(#value); #co.suspend().await; #co.resumed() })
         })

@@ -47,6 +47,8 @@ impl Rewriter {
             let private = quote!(#krate::__private);
             let forward_resume = quote_spanned!(span=> #krate_at_call::__private::forward_resume);
             let resumed_at_call = hygienic("__resumed", span);
+            let value_at_call = hygienic("__value", span);
+            let co = Ident::new(&co.to_string(), co.span().located_at(span));
             // The import is the macro's own, not the user's: a mixed-site span.
             let import = quote_spanned!(Span::mixed_site()=> use #private::Via as _;);
             quote_spanned! {span=>
@@ -58,7 +60,7 @@ impl Rewriter {
                     loop {
                         match #via.step(#from.as_mut(), &mut #resume).await {
                             #private::GeneratorState::Yielded(#value) => {
-                                let #resumed = { #co.yield_(#value); #co.suspend().await; #co.resumed() };
+                                let #resumed = { #co.yield_(#value_at_call); #co.suspend().await; #co.resumed() };
                                 #forward_resume(&mut #resume, #resumed_at_call);
                             }
                             #private::GeneratorState::Complete(#done) => break #done,
