@@ -24,10 +24,10 @@ fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     let (krate, body) = split_crate_path(input);
     let mut stmts = Block::parse_within.parse2(desugar_for_await(body))?;
     // A trailing `yield v` is the last yield, not the completion value.
-    if let Some(Stmt::Expr(expr, semi @ None)) = stmts.last_mut()
-        && is_yield(expr)
-    {
-        *semi = Some(syn::Token![;](Span::call_site()));
+    if let Some(Stmt::Expr(expr, semi @ None)) = stmts.last_mut() {
+        if is_yield(expr) {
+            *semi = Some(syn::Token![;](Span::call_site()));
+        }
     }
     let mut rewriter = Rewriter::new(krate.clone());
     for stmt in &mut stmts {
