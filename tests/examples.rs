@@ -72,3 +72,40 @@ fn lines_streams_records_until_the_first_bad_line() {
                     \"plums, many\"\ntotal quantity read: 15\n";
     assert_eq!(stdout, expected);
 }
+
+#[test]
+#[cfg_attr(miri, ignore = "runs cargo")]
+fn pages_fetches_three_pages_then_stops_when_dropped() {
+    let stdout = run_example("pages");
+    let (first, rest) = stdout.split_once('\n').unwrap_or_default();
+    assert!(first.starts_with("serving 25 elements, 3 per page, on http://127.0.0.1:"), "{stdout}");
+    let expected = "
+taking 7 elements from /elements:
+    server: request 1: GET /elements?cursor=0
+   1 hydrogen
+   2 helium
+   3 lithium
+    server: request 2: GET /elements?cursor=3
+   4 beryllium
+   5 boron
+   6 carbon
+    server: request 3: GET /elements?cursor=6
+   7 nitrogen
+dropped the generator after 7 of 25 elements: the server handled 3 requests (of 9 pages), \
+nothing more was fetched
+
+taking everything from /flaky, which fails from cursor 6 on:
+    server: request 4: GET /flaky?cursor=0
+   1 hydrogen
+   2 helium
+   3 lithium
+    server: request 5: GET /flaky?cursor=3
+   4 beryllium
+   5 boron
+   6 carbon
+    server: request 6: GET /flaky?cursor=6
+error: GET /flaky?cursor=6 answered 500 Internal Server Error: the database is on fire
+the stream ended after 6 elements and the error; 3 more requests
+";
+    assert_eq!(rest, expected);
+}
