@@ -71,6 +71,24 @@ pub trait AsyncGenerator<A = ()> {
     /// Implementations in this crate panic when resumed after they returned
     /// [`GeneratorState::Complete`] (or after the body panicked), and when the
     /// body is suspended at a `yield` and `arg` is `None`.
+    ///
+    /// ```
+    /// use core::task::{Context, Poll, Waker};
+    /// use asyncgen_runtime::{AsyncGenerator, GeneratorState};
+    /// # use asyncgen_runtime::__private::new;
+    /// # let echo = new::<u8, u8, (), _, _>(async |mut co| {
+    /// #     let mut last = 0;
+    /// #     loop { co.yield_(last); co.suspend().await; last = co.resumed(); }
+    /// # });
+    /// // `echo` yields back each value it is resumed with.
+    /// let mut echo = core::pin::pin!(echo);
+    /// let mut cx = Context::from_waker(Waker::noop());
+    /// let mut arg = Some(7);
+    /// // The first resume starts the body; its argument is taken and dropped.
+    /// assert_eq!(echo.as_mut().poll_resume(&mut cx, &mut arg), Poll::Ready(GeneratorState::Yielded(0)));
+    /// assert_eq!(arg, None);
+    /// assert_eq!(echo.as_mut().poll_resume(&mut cx, &mut Some(9)), Poll::Ready(GeneratorState::Yielded(9)));
+    /// ```
     fn poll_resume(
         self: Pin<&mut Self>,
         cx: &mut Context<'_>,
@@ -136,6 +154,23 @@ pub trait AsyncGeneratorExt<A>: AsyncGenerator<A> {
     /// # Panics
     ///
     /// As [`AsyncGenerator::poll_resume`]: when the generator already completed.
+    ///
+    /// ```
+    /// use asyncgen_runtime::{AsyncGeneratorExt, GeneratorState};
+    /// # use asyncgen_runtime::__private::new;
+    /// # let total = new::<u32, u32, u32, _, _>(async |mut co| {
+    /// #     let mut total = 0;
+    /// #     for _ in 0..2 { co.yield_(total); co.suspend().await; total += co.resumed(); }
+    /// #     total
+    /// # });
+    /// // `total` sums two resume values, then completes with the sum.
+    /// futures::executor::block_on(async {
+    ///     let mut total = core::pin::pin!(total);
+    ///     assert_eq!(total.as_mut().resume(0).await, GeneratorState::Yielded(0));
+    ///     assert_eq!(total.as_mut().resume(5).await, GeneratorState::Yielded(5));
+    ///     assert_eq!(total.as_mut().resume(6).await, GeneratorState::Complete(11));
+    /// });
+    /// ```
     fn resume(self: Pin<&mut Self>, arg: A) -> Resume<'_, Self, A> {
         Resume { generator: self, arg: Some(arg) }
     }
@@ -143,7 +178,17 @@ pub trait AsyncGeneratorExt<A>: AsyncGenerator<A> {
 
 impl<G: AsyncGenerator<A> + ?Sized, A> AsyncGeneratorExt<A> for G {}
 
-/// Future returned by [`AsyncGeneratorExt::resume`].
+/// Future returned by [`AsyncGeneratorExt::resume`]: one resume of the
+/// generator, ready with its [`GeneratorState`].
+///
+/// ```
+/// use asyncgen_runtime::{AsyncGeneratorExt, GeneratorState, Resume};
+/// # use asyncgen_runtime::__private::new;
+/// # let once = new::<&str, (), (), _, _>(async |mut co| { co.yield_("hi"); co.suspend().await; co.resumed() });
+/// let mut once = core::pin::pin!(once);
+/// let step: Resume<'_, _, ()> = once.as_mut().resume(());
+/// assert_eq!(futures::executor::block_on(step), GeneratorState::Yielded("hi"));
+/// ```
 #[must_use = "futures do nothing unless awaited"]
 #[derive(Debug)]
 pub struct Resume<'a, G: ?Sized, A> {
