@@ -7,7 +7,8 @@
 //! noise. The generators are polled by hand with a no-op waker, so no
 //! executor's allocations are measured either.
 
-use core::future::Future;
+mod support;
+
 use core::pin::{Pin, pin};
 use core::task::{Context, Poll};
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -18,6 +19,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use asyncgen::{AsyncGenerator, GeneratorState, async_gen, async_gen_block};
 use futures::stream::{FusedStream, Stream};
 use futures::task::noop_waker_ref;
+use support::PendingOnce;
 
 /// Wraps the system allocator, counting allocations (and reallocations) made
 /// on threads that are measuring.
@@ -102,23 +104,6 @@ fn drain<S: Stream, A>(stream: Pin<&mut S>, init: A, mut step: impl FnMut(A, S::
 /// Folds `(count, sum, in order)` over items that should be `0, 1, 2, ...`.
 fn check_sequence((count, sum, ordered): (u64, u64, bool), item: u64) -> (u64, u64, bool) {
     (count + 1, sum + item, ordered && item == count)
-}
-
-/// `Pending` once (waking itself), then ready.
-#[derive(Default)]
-struct PendingOnce(bool);
-
-impl Future for PendingOnce {
-    type Output = ();
-
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        if self.0 {
-            return Poll::Ready(());
-        }
-        self.0 = true;
-        cx.waker().wake_by_ref();
-        Poll::Pending
-    }
 }
 
 #[async_gen(yield = u64)]

@@ -3,8 +3,8 @@
 //! polls and check that every local that was alive is dropped exactly once,
 //! and that nothing else ran.
 
-use core::future::Future;
-use core::pin::Pin;
+mod support;
+
 use core::task::{Context, Poll};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -12,6 +12,7 @@ use std::rc::Rc;
 use asyncgen::async_gen;
 use futures::Stream;
 use futures::task::noop_waker_ref;
+use support::PendingOnce;
 
 /// What happened, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,16 +50,6 @@ enum Step {
     Pending,
 }
 
-/// `Pending` once, then ready.
-struct PendingOnce(bool);
-
-impl Future for PendingOnce {
-    type Output = ();
-    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<()> {
-        if std::mem::replace(&mut self.0, true) { Poll::Ready(()) } else { Poll::Pending }
-    }
-}
-
 /// Guard 0 lives for the whole body (an argument); guard `i + 1` is created
 /// just before step `i` and lives across the rest of the body.
 #[async_gen(yield = usize)]
@@ -68,7 +59,7 @@ async fn script(argument: Guard, log: Log, steps: Vec<Step>) {
         alive.push(Guard::new(&log, i + 1));
         match step {
             Step::Yield => yield_!(i),
-            Step::Pending => PendingOnce(false).await,
+            Step::Pending => PendingOnce::default().await,
         }
         log.borrow_mut().push(Event::Ran(i));
     }

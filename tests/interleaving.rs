@@ -2,7 +2,8 @@
 //! generators polled round-robin in one task, generators polled inside other
 //! generators' bodies, and nested generators of different item types.
 
-use core::future::Future;
+mod support;
+
 use core::pin::{Pin, pin};
 use core::task::{Context, Poll};
 
@@ -10,6 +11,7 @@ use asyncgen::{AsyncGeneratorExt, GeneratorState, async_gen, async_gen_block};
 use futures::executor::block_on;
 use futures::stream::{FusedStream, Stream, StreamExt};
 use futures::task::noop_waker_ref;
+use support::PendingOnce;
 
 /// How many generators run side by side (fewer under Miri, which is slow).
 const GENERATORS: u64 = if cfg!(miri) { 200 } else { 10_000 };
@@ -24,23 +26,6 @@ fn poll_once<S: Stream + ?Sized>(stream: Pin<&mut S>) -> Poll<Option<S::Item>> {
 /// Collects a generator's items.
 fn collect<S: Stream>(stream: S) -> Vec<S::Item> {
     block_on(pin!(stream).collect())
-}
-
-/// `Pending` once (waking itself), then ready.
-#[derive(Default)]
-struct PendingOnce(bool);
-
-impl Future for PendingOnce {
-    type Output = ();
-
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        if self.0 {
-            return Poll::Ready(());
-        }
-        self.0 = true;
-        cx.waker().wake_by_ref();
-        Poll::Pending
-    }
 }
 
 /// Whether generator `index` waits at an ordinary await before its item `step`.

@@ -3,13 +3,14 @@
 //! resume values at the same yields, the same completion, and one `Pending`
 //! per pending await, whatever the nesting through `yield_from!`.
 
-use core::future::Future;
-use core::pin::Pin;
+mod support;
+
 use core::task::{Context, Poll};
 
 use asyncgen::{AsyncGenerator, BoxAsyncGen, GeneratorState, async_gen};
 use futures::task::noop_waker_ref;
 use proptest::prelude::*;
+use support::PendingOnce;
 
 /// One step of a generator program.
 #[derive(Clone, Debug)]
@@ -28,20 +29,6 @@ enum Op {
     YieldFrom(Vec<Op>),
 }
 
-struct PendingOnce(bool);
-
-impl Future for PendingOnce {
-    type Output = ();
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        if std::mem::replace(&mut self.0, true) {
-            Poll::Ready(())
-        } else {
-            cx.waker().wake_by_ref();
-            Poll::Pending
-        }
-    }
-}
-
 fn fold(acc: u32, resumed: u32) -> u32 {
     acc.wrapping_mul(31).wrapping_add(resumed)
 }
@@ -54,7 +41,7 @@ async fn run(program: Vec<Op>) -> Result<u32, u8> {
         match op {
             Op::Yield(value) => acc = fold(acc, yield_!(value)),
             Op::AwaitReady => core::future::ready(()).await,
-            Op::AwaitPending => PendingOnce(false).await,
+            Op::AwaitPending => PendingOnce::default().await,
             Op::Return(value) => return Ok(acc.wrapping_add(value)),
             Op::Fail(error) => Err(error)?,
             Op::YieldFrom(inner) => acc = acc.wrapping_add(yield_from!(run(inner))?),

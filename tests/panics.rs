@@ -3,8 +3,8 @@
 //! `Stream` or `resume`, sees a finished generator; dropping it afterwards
 //! drops each local exactly once.
 
-use core::future::Future;
-use core::pin::Pin;
+mod support;
+
 use core::task::{Context, Poll};
 use std::cell::RefCell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -13,6 +13,7 @@ use std::rc::Rc;
 use asyncgen::{AsyncGenerator, async_gen};
 use futures::Stream;
 use futures::task::noop_waker_ref;
+use support::PendingOnce;
 
 type Log = Rc<RefCell<Vec<(usize, bool)>>>;
 
@@ -35,15 +36,6 @@ impl Drop for Guard {
     }
 }
 
-struct PendingOnce(bool);
-
-impl Future for PendingOnce {
-    type Output = ();
-    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<()> {
-        if std::mem::replace(&mut self.0, true) { Poll::Ready(()) } else { Poll::Pending }
-    }
-}
-
 /// Step `i` creates guard `i + 1`, panics if `i == panic_at`, then suspends
 /// (a yield when bit `i` of `pending_mask` is clear, a `Pending` await when set).
 #[async_gen(yield = usize)]
@@ -54,7 +46,7 @@ async fn script(log: Log, steps: usize, pending_mask: u32, panic_at: usize) {
         alive.push(Guard::new(&log, i + 1));
         assert!(i != panic_at, "injected panic at step {i}");
         if pending_mask >> i & 1 == 1 {
-            PendingOnce(false).await;
+            PendingOnce::default().await;
         } else {
             yield_!(i);
         }

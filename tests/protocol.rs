@@ -1,6 +1,8 @@
 //! The two-way generator protocol: resume values, completion values, and
 //! `Stream` and `resume` driving the same state.
 
+mod support;
+
 use core::pin::pin;
 use core::task::{Context, Poll};
 use std::cell::Cell;
@@ -11,6 +13,7 @@ use asyncgen::{AsyncGenerator, AsyncGeneratorExt, GeneratorState, async_gen};
 use futures::StreamExt;
 use futures::executor::block_on;
 use futures::task::noop_waker_ref;
+use support::PendingOnce;
 
 /// Yields the last resume value doubled; a resume value of 0 ends it with
 /// the number of values it received.
@@ -166,25 +169,10 @@ fn a_result_completion_is_a_value_through_resume_and_an_item_through_stream() {
     });
 }
 
-/// Pending once, waking itself, then ready.
-struct PendingOnce(bool);
-
-impl core::future::Future for PendingOnce {
-    type Output = ();
-    fn poll(mut self: core::pin::Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        if self.0 {
-            return Poll::Ready(());
-        }
-        self.0 = true;
-        cx.waker().wake_by_ref();
-        Poll::Pending
-    }
-}
-
 #[async_gen(yield = u32, resume = u32)]
 async fn awaits_between_yields() -> u32 {
     let first = yield_!(1);
-    PendingOnce(false).await;
+    PendingOnce::default().await;
     let second = yield_!(first + 1);
     first + second
 }
