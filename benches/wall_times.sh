@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# One short criterion run of benches/generators, then its wall times as a
+# table: nanoseconds per item (per generator for spawn_small), criterion's
+# median. Extra arguments go to criterion (e.g. a filter: `count_dyn`).
+# Wall times move with the machine's load; benches/instructions.sh gives the
+# robust figure. Needs jq (installed from Debian's packages if missing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v jq >/dev/null; then
+    if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
+    $SUDO apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq jq >&2
+fi
+
+cargo bench --bench generators -- --measurement-time 2 --warm-up-time 1 "$@" >&2
+DIR="${CARGO_TARGET_DIR:-target}/criterion"
+SYSTEMS=(asyncgen hand-written async-stream unfold genawaiter async-fn-stream asynk-strim)
+printf '| ns per item | %s |\n' "$(IFS='|'; echo "${SYSTEMS[*]}" | sed 's/|/ | /g')"
+printf '|---|'
+printf -- '---|%.0s' "${SYSTEMS[@]}"
+printf '\n'
+for workload in count count_dyn await_between pipe spawn_small; do
+    [ -d "$DIR/$workload" ] || continue
+    printf '| %s |' "$workload"
+    for system in "${SYSTEMS[@]}"; do
+        file="$DIR/$workload/$system/new/estimates.json"
+        bench="$DIR/$workload/$system/new/benchmark.json"
+        if [ -f "$file" ]; then
+            jq -j --slurpfile b "$bench" \
+                '" \(.median.point_estimate / $b[0].throughput.Elements * 100 | round / 100) |"' "$file"
+        else
+            printf ' - |'
+        fi
+    done
+    printf '\n'
+done
