@@ -5,11 +5,12 @@ use quote::{format_ident, quote};
 use syn::{FnArg, Ident, Pat, PatIdent, Signature};
 
 /// Input: `fn f(&self, (a, b): (u8, u8), mut x: T)`.
-/// Output: the signature `fn f(&self, __arg1: (u8, u8), x: T)` and the body
-/// prelude `let _ = &self; let __arg1 = __arg1; let (a, b) = __arg1; let mut x = x;`
-/// (`_x: T` becomes `let (_x,) = (_x,);`, see below),
-/// so that every argument lives in the generator (and is dropped with it),
-/// whether or not the body uses it.
+/// Output: the signature `fn f(&self, __arg1: (u8, u8), mut x: T)` and the
+/// body prelude `let _ = &self; let _ = &__arg1; let (a, b) = __arg1; let _ = &x;`
+/// (`_x: T` becomes `let (_x,) = (_x,);`, see below), so that every argument
+/// is captured by the generator (and dropped with it), whether or not the
+/// body uses it. Mentioning an argument captures it without copying it into
+/// a second local, which would store it twice in the generator.
 pub(crate) fn bind(sig: &mut Signature) -> TokenStream {
     let mut prelude = TokenStream::new();
     for (index, input) in sig.inputs.iter_mut().enumerate() {
@@ -32,13 +33,12 @@ pub(crate) fn bind(sig: &mut Signature) -> TokenStream {
                         Ident::new(&ident.to_string(), Span::mixed_site().located_at(ident.span()));
                     prelude.extend(quote!(let (#mutability #user_ident,) = (#ident,);));
                 }
-                Pat::Ident(PatIdent { by_ref: None, mutability, ident, subpat: None, .. }) => {
-                    let mutability = mutability.take();
-                    prelude.extend(quote!(let #mutability #ident = #ident;));
+                Pat::Ident(PatIdent { by_ref: None, ident, subpat: None, .. }) => {
+                    prelude.extend(quote!(let _ = &#ident;));
                 }
                 pat => {
                     let name = format_ident!("__arg{}", index, span = Span::mixed_site());
-                    prelude.extend(quote!(let #name = #name; let #pat = #name;));
+                    prelude.extend(quote!(let _ = &#name; let #pat = #name;));
                     *arg.pat = syn::parse_quote!(#name);
                 }
             },
