@@ -40,6 +40,15 @@ use proc_macro::TokenStream;
 ///   into `Box<dyn Trait>`).
 /// * `resume = A`: the type each `yield_!` evaluates to, for two-way
 ///   generators driven with `AsyncGeneratorExt::resume`. Default `()`.
+/// * `boxed`: return `BoxAsyncGen<'a, T, R, A>` (`Pin<Box<...>>`, `Send`, the
+///   body's type erased), for recursion and for naming the type in struct
+///   fields and trait signatures; `boxed_local` returns `LocalBoxAsyncGen`,
+///   which need not be `Send`. The lifetime `'a` is the simplest that works:
+///   `'static` when no argument borrows, `'_` when exactly one lifetime is
+///   elided (such as `&self`), the one named lifetime when there is one, and
+///   otherwise a new lifetime that every argument is bounded by. So a
+///   trait-impl method keeps the trait's signature when the trait declares
+///   `-> BoxAsyncGen<'_, T>` with `&self`.
 /// * `crate = path`: where the `asyncgen` crate is, if it was renamed.
 ///
 /// # The function
