@@ -53,12 +53,15 @@ pub trait Body: sealed::Sealed {
     #[doc(hidden)]
     fn progress(&self) -> Progress;
 
+    /// Resumes the body; `Ready(None)` if it had already finished (returned
+    /// or panicked), in which case nothing is polled and `arg` is left alone.
+    /// One check serves both callers: `Stream` ends, `resume` panics.
     #[doc(hidden)]
-    fn poll_resume(
+    fn poll_step(
         self: Pin<&mut Self>,
         cx: &mut Context<'_>,
         arg: &mut Option<Self::Resume>,
-    ) -> Poll<GeneratorState<Self::Yield, Self::Return>>;
+    ) -> Poll<Option<GeneratorState<Self::Yield, Self::Return>>>;
 }
 
 /// A body that starts lazily (calling the generator function does no work),
@@ -114,11 +117,11 @@ where
         self.slot.progress()
     }
 
-    fn poll_resume(
+    fn poll_step(
         self: Pin<&mut Self>,
         cx: &mut Context<'_>,
         arg: &mut Option<A>,
-    ) -> Poll<GeneratorState<Y, Fut::Output>> {
+    ) -> Poll<Option<GeneratorState<Y, Fut::Output>>> {
         // SAFETY: a started future is structurally pinned: it is only reached
         // through the `Pin` below and is dropped in place. The closure of an
         // unstarted body is not pinned and is moved out. `slot` is only used
@@ -142,10 +145,7 @@ where
                 *state = State::Started(start(co));
             }
             State::Started(_) => slot.offer_resume(arg),
-            State::Complete => panic!(
-                "`AsyncGen` resumed after it completed or panicked: \
-                 a generator cannot be resumed after `GeneratorState::Complete`"
-            ),
+            State::Complete => return Poll::Ready(None),
         }
         let guard = CompleteOnDrop { state, slot };
         let State::Started(future) = &mut *guard.state else { unreachable!() };
@@ -155,12 +155,12 @@ where
             // soon as the body returns, not when the generator is dropped.
             Poll::Ready(value) => {
                 drop(guard);
-                Poll::Ready(GeneratorState::Complete(value))
+                Poll::Ready(Some(GeneratorState::Complete(value)))
             }
             Poll::Pending => {
                 core::mem::forget(guard);
                 match slot.take_yielded() {
-                    Some(value) => Poll::Ready(GeneratorState::Yielded(value)),
+                    Some(value) => Poll::Ready(Some(GeneratorState::Yielded(value))),
                     None => Poll::Pending,
                 }
             }

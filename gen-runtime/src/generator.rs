@@ -100,7 +100,13 @@ impl<B: Body + ?Sized> AsyncGenerator<B::Resume> for AsyncGen<B> {
         cx: &mut Context<'_>,
         arg: &mut Option<B::Resume>,
     ) -> Poll<GeneratorState<B::Yield, B::Return>> {
-        self.body().poll_resume(cx, arg)
+        self.body().poll_step(cx, arg).map(|state| match state {
+            Some(state) => state,
+            None => panic!(
+                "`AsyncGen` resumed after it completed or panicked: \
+                 a generator cannot be resumed after `GeneratorState::Complete`"
+            ),
+        })
     }
 }
 
@@ -112,10 +118,7 @@ where
     type Item = <B::Return as StreamCompletion<B::Yield>>::Item;
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        if self.is_complete() {
-            return Poll::Ready(None);
-        }
-        self.poll_resume(cx, &mut Some(())).map(|state| match state {
+        self.body().poll_step(cx, &mut Some(())).map(|state| match state? {
             GeneratorState::Yielded(value) => Some(B::Return::item(value)),
             GeneratorState::Complete(completion) => completion.last_item(),
         })
