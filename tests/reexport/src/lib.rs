@@ -3,7 +3,7 @@
 //! `crate = renamed_gen`, and the block form finds it on its own (`$crate`).
 //! Each item uses one feature of the macros through the renamed path.
 
-use renamed_gen::{AsyncGen, Body, BoxAsyncGen, LocalBoxAsyncGen, async_gen};
+use renamed_gen::{async_gen, AsyncGen, Body, BoxAsyncGen, LocalBoxAsyncGen};
 
 /// A plain generator, through the attribute's full renamed path.
 #[renamed_gen::async_gen(yield = u32, crate = renamed_gen)]
@@ -112,8 +112,8 @@ pub mod named {
 mod tests {
     use core::pin::pin;
 
-    use futures::StreamExt;
     use futures::executor::block_on;
+    use futures::StreamExt;
     use renamed_gen::{AsyncGeneratorExt, GeneratorState};
 
     use super::*;
