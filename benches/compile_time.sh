@@ -5,7 +5,8 @@
 #
 # * build / check CPU: user + sys seconds of `cargo build` / `cargo check` of
 #   the crate alone (its dependencies are built first), one job (`-j1`), dev
-#   profile, median of RUNS runs after touching its source;
+#   profile without incremental compilation, median of RUNS runs after
+#   touching its source;
 # * function instances per generator: `define`s in the crate's LLVM IR (dev
 #   profile, one codegen unit) of COUNT generators minus those of COUNT / 2,
 #   divided by COUNT / 2, so the crate's fixed functions cancel out. Each
@@ -25,6 +26,9 @@ half=$((count / 2))
 runs=${RUNS:-5}
 work=${TMPDIR:-/tmp}/asyncgen-compile-time
 export CARGO_TARGET_DIR="$work/target"
+# Each run compiles the crate from scratch: incremental compilation would
+# reuse the previous run's work, since touching the source changes nothing.
+export CARGO_INCREMENTAL=0
 mkdir -p "$work"
 
 # Each generator comes with a function that polls it once, so that its
@@ -114,7 +118,7 @@ read -r theirs_build theirs_check theirs_functions < <(measure async-stream-crat
     "$ASYNC_STREAM_DEPENDENCIES" "$ASYNC_STREAM_GENERATOR")
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
-echo "| crate of $count generators (dev profile, -j1, median of $runs) | asyncgen | async-stream | ratio |"
+echo "| crate of $count generators (dev profile, not incremental, -j1, median of $runs) | asyncgen | async-stream | ratio |"
 echo "|---|---|---|---|"
 echo "| \`cargo build\` CPU, user + sys (s) | $ours_build | $theirs_build | $(ratio "$ours_build" "$theirs_build") |"
 echo "| \`cargo check\` CPU, user + sys (s) | $ours_check | $theirs_check | $(ratio "$ours_check" "$theirs_check") |"
