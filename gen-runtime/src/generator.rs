@@ -73,6 +73,21 @@ mod pinned {
 impl<B: Body + ?Sized> Unpin for AsyncGen<B> where B: pinned::MustBePinned {}
 
 impl<B: Body + ?Sized> AsyncGen<B> {
+    /// Found before `StreamExt::next` when `.next()` is called on a generator
+    /// that is not pinned (on a pinned one, `Pin<&mut AsyncGen>` finds the
+    /// stream method first), so that the mistake is one error that says to
+    /// pin it, not one per trait bound of the stream method and its future.
+    /// Its bound never holds: it cannot be called.
+    #[doc(hidden)]
+    pub fn next(&mut self) -> core::future::Pending<Option<B::Yield>>
+    where
+        B: pinned::MustBePinned,
+    {
+        core::future::pending()
+    }
+}
+
+impl<B: Body + ?Sized> AsyncGen<B> {
     /// Whether the body has finished (returned or panicked).
     ///
     /// ```
