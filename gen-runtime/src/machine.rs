@@ -90,7 +90,13 @@ where
     ) -> Poll<Option<GeneratorState<Y, Fut::Output>>> {
         let phase = self.hand_off.phase();
         if phase > Phase::Suspended {
-            if self.start_or_stop(arg) {
+            if phase == Phase::Unstarted {
+                // The first resume value has no yield to go to. Taken here,
+                // not in `start_or_stop`: a `Stream`'s `Some(())` then never
+                // needs to be in memory.
+                drop(arg.take());
+            }
+            if self.start_or_stop() {
                 return Poll::Ready(None);
             }
         } else if phase == Phase::Suspended {
@@ -130,31 +136,27 @@ where
     /// complete (nothing to poll); otherwise the future is stored.
     #[cold]
     #[inline(never)]
-    fn start_or_stop(&mut self, arg: &mut Option<A>) -> bool {
-        match self.hand_off.phase() {
-            Phase::Complete => true,
-            Phase::Unstarted => {
-                // The first resume value has no yield to go to.
-                drop(arg.take());
-                // SAFETY: `Unstarted` stores the closure; the byte says
-                // `Complete` (nothing stored) before the closure runs, so a
-                // panic in it leaves nothing to drop twice.
-                let start = unsafe { ptr::read(&raw mut self.code as *mut F) };
-                self.hand_off.set_phase(Phase::Complete);
-                // SAFETY: the hand-off is pinned beside the body and outlives
-                // it (`finish` drops the future first). The handle cannot
-                // leave the body: `new` only accepts closures that work for
-                // every handle lifetime (`for<'co> AsyncFnOnce`), so the
-                // `'static` is never observable by the body.
-                let co = unsafe { Co::new(&self.hand_off) };
-                let future = start(co);
-                // SAFETY: nothing is stored (the closure was moved out).
-                unsafe { ptr::write(&raw mut self.code as *mut Fut, future) };
-                self.hand_off.set_phase(Phase::Running);
-                false
-            }
-            _ => false,
+    fn start_or_stop(&mut self) -> bool {
+        let phase = self.hand_off.phase();
+        if phase != Phase::Unstarted {
+            return phase == Phase::Complete;
         }
+        // SAFETY: `Unstarted` stores the closure; the byte says
+        // `Complete` (nothing stored) before the closure runs, so a
+        // panic in it leaves nothing to drop twice.
+        let start = unsafe { ptr::read(&raw mut self.code as *mut F) };
+        self.hand_off.set_phase(Phase::Complete);
+        // SAFETY: the hand-off is pinned beside the body and outlives
+        // it (`finish` drops the future first). The handle cannot
+        // leave the body: `new` only accepts closures that work for
+        // every handle lifetime (`for<'co> AsyncFnOnce`), so the
+        // `'static` is never observable by the body.
+        let co = unsafe { Co::new(&self.hand_off) };
+        let future = start(co);
+        // SAFETY: nothing is stored (the closure was moved out).
+        unsafe { ptr::write(&raw mut self.code as *mut Fut, future) };
+        self.hand_off.set_phase(Phase::Running);
+        false
     }
 }
 
