@@ -51,12 +51,41 @@ use crate::protocol::{AsyncGenerator, GeneratorState};
 /// ```
 #[must_use = "generators do nothing unless polled"]
 pub struct AsyncGen<B: Body + ?Sized> {
-    body: B,
+    pub(crate) body: B,
 }
 
-impl<B: Body> AsyncGen<B> {
-    pub(crate) const fn from_body(body: B) -> Self {
-        Self { body }
+mod pinned {
+    /// Never implemented: what makes [`AsyncGen`](crate::AsyncGen) `!Unpin`
+    /// with one error, in the user's terms, when it is polled unpinned.
+    #[diagnostic::on_unimplemented(
+        message = "an async generator must be pinned before it is polled",
+        label = "this generator is not pinned",
+        note = "pin it first: `let mut gen = core::pin::pin!(gen);` (or `Box::pin(gen)`), \
+                then call `.next()` on `gen`"
+    )]
+    pub trait MustBePinned {}
+}
+
+/// Not `Unpin`: the body's handle points into the generator, so it must not
+/// move once polled. Spelled as an impl whose bound never holds, so that the
+/// compiler's complaint is the note of `MustBePinned` instead of a list of
+/// the runtime's fields.
+impl<B: Body + ?Sized> Unpin for AsyncGen<B> where B: pinned::MustBePinned {}
+
+impl<B: Body + ?Sized> AsyncGen<B> {
+    /// Found before `StreamExt::next` when `.next()` is called on a generator
+    /// that is not pinned (on a pinned one, `Pin<&mut AsyncGen>` finds the
+    /// stream method first), so that the mistake is one error that says to
+    /// pin it, not one per trait bound of the stream method and its future.
+    /// Its bound never holds: it cannot be called.
+    #[doc(hidden)]
+    // Named after `StreamExt::next` on purpose, to be found before it.
+    #[allow(clippy::should_implement_trait)]
+    pub fn next(&mut self) -> core::future::Pending<Option<B::Yield>>
+    where
+        B: pinned::MustBePinned,
+    {
+        core::future::pending()
     }
 }
 
@@ -83,31 +112,37 @@ impl<B: Body + ?Sized> AsyncGen<B> {
     pub fn is_complete(&self) -> bool {
         self.body.progress() == Progress::Complete
     }
-
-    fn body(self: Pin<&mut Self>) -> Pin<&mut B> {
-        // SAFETY: `body` is structurally pinned: `AsyncGen` never moves it out
-        // and has no `Drop` impl of its own.
-        unsafe { self.map_unchecked_mut(|generator| &mut generator.body) }
-    }
 }
 
 impl<B: Body + ?Sized> AsyncGenerator<B::Resume> for AsyncGen<B> {
     type Yield = B::Yield;
     type Return = B::Return;
 
+    #[inline]
     fn poll_resume(
         self: Pin<&mut Self>,
         cx: &mut Context<'_>,
         arg: &mut Option<B::Resume>,
     ) -> Poll<GeneratorState<B::Yield, B::Return>> {
-        self.body().poll_step(cx, arg).map(|state| match state {
-            Some(state) => state,
-            None => panic!(
-                "`AsyncGen` resumed after it completed or panicked: \
-                 a generator cannot be resumed after `GeneratorState::Complete`"
-            ),
-        })
+        // SAFETY: `body` is structurally pinned: `AsyncGen` never moves it
+        // out and has no `Drop` impl of its own, so it stays where it is
+        // until it is dropped, as `poll_step` requires.
+        match unsafe { self.get_unchecked_mut().body.poll_step(cx, arg) } {
+            Poll::Ready(Some(state)) => Poll::Ready(state),
+            Poll::Ready(None) => resumed_after_completion(),
+            Poll::Pending => Poll::Pending,
+        }
     }
+}
+
+#[cold]
+#[inline(never)]
+#[track_caller]
+fn resumed_after_completion() -> ! {
+    panic!(
+        "`AsyncGen` resumed after it completed or panicked: a generator cannot be resumed \
+         after `GeneratorState::Complete`; check `is_complete()` before resuming"
+    )
 }
 
 impl<B> Stream for AsyncGen<B>
@@ -117,11 +152,21 @@ where
 {
     type Item = <B::Return as StreamCompletion<B::Yield>>::Item;
 
+    #[inline]
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        self.body().poll_step(cx, &mut Some(())).map(|state| match state? {
-            GeneratorState::Yielded(value) => Some(B::Return::item(value)),
-            GeneratorState::Complete(completion) => completion.last_item(),
-        })
+        // SAFETY: `body` is structurally pinned: `AsyncGen` never moves it
+        // out and has no `Drop` impl of its own, so it stays where it is
+        // until it is dropped, as `poll_step` requires.
+        match unsafe { self.get_unchecked_mut().body.poll_step(cx, &mut Some(())) } {
+            Poll::Ready(Some(GeneratorState::Yielded(value))) => {
+                Poll::Ready(Some(B::Return::item(value)))
+            }
+            Poll::Ready(Some(GeneratorState::Complete(completion))) => {
+                Poll::Ready(completion.last_item())
+            }
+            Poll::Ready(None) => Poll::Ready(None),
+            Poll::Pending => Poll::Pending,
+        }
     }
 }
 
