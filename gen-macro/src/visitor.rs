@@ -150,10 +150,14 @@ impl Rewriter {
             let local = hygienic("__value", span);
             let ty = this.yield_ty.as_ref().map(|ty| quote!(: #ty));
             let check = this.label_check(span);
+            // The `let` is the macro's (mixed-site: no lint on it); the
+            // await is at the user's `yield_`, where rustc reports what is
+            // held across it.
             let at = Span::mixed_site().located_at(span);
-            quote_spanned! {at=>
+            let binding = quote_spanned!(at=> let #local #ty = #value;);
+            quote_spanned! {span=>
                 {
-                    let #local #ty = #value;
+                    #binding
                     #check
                     #co.#method(#local);
                     #co.suspend().await;

@@ -20,7 +20,7 @@ impl Rewriter {
     ///             Yielded(__value) => forward_resume(&mut __resume, { yield __value }),
     ///             Complete(__done) => break 'yield_from __done,
     ///         }
-    ///     }
+    ///     };
     /// }
     /// ```
     /// Each item of the source is yielded, each resume value is passed on to
@@ -32,7 +32,8 @@ impl Rewriter {
     /// The label is the user's (spanned at `yield_from`) and the block's
     /// braces are the call's parentheses, so that the expression covers the
     /// whole `yield_from!(...)` call: an ignored `#[must_use]` value (`Result`)
-    /// is reported there, with a `let _ = ` suggestion that is valid code.
+    /// is reported there, with a `let _ = ` suggestion that is valid code
+    /// (the loop is a statement, not the tail, which the lint would report).
     pub(crate) fn yield_from_macro(&mut self, mac: &Macro) -> TokenStream {
         let span = mac.path.segments.last().map_or_else(Span::call_site, |s| s.ident.span());
         let mut source: Expr = match mac.parse_body() {
@@ -80,7 +81,7 @@ impl Rewriter {
                         }
                         #private::GeneratorState::Complete(#done) => break #label #done,
                     }
-                }
+                };
             };
             let mut braces = Group::new(Delimiter::Brace, block);
             braces.set_span(call_span);
