@@ -3,7 +3,11 @@
 //! `__unreachable`, the body's label) is free for the user: as a parameter,
 //! as a local, as a label. A parameter is an ordinary binding whatever its
 //! name (issue 10, defect 1).
-#![allow(non_camel_case_types, dead_code)] // the shadowing items exist only to shadow
+#![allow(non_camel_case_types, dead_code)]
+// the shadowing items exist only to shadow
+// The point of these tests is to use parameters named like the macro's
+// helpers, `_`-prefixed ones and many of them at once.
+#![allow(clippy::used_underscore_binding, clippy::too_many_arguments)]
 
 use ::core::cell::Cell;
 use ::core::pin::pin;
@@ -111,12 +115,12 @@ async fn every_helper_name_as_a_parameter(
     };
     let from_inner = yield_from!(inner);
     let total = __source + __via + __resume + __value + __done + __resumed + __stream + __item;
+    let mut back = 0;
     #[for_await]
     for step in futures::stream::iter([__unreachable]) {
-        let back = yield_!(total + step);
-        return back + from_inner;
+        back = yield_!(total + step);
     }
-    0
+    back + from_inner
 }
 
 #[test]
