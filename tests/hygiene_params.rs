@@ -201,3 +201,23 @@ fn a_method_with_helper_named_parameters() {
     let pair = Pair(1000);
     assert_eq!(collect(pair.method(100, (10, 1))), [1111]);
 }
+
+#[async_gen(yield = u32)]
+async fn inner_numbers() -> u32 {
+    yield_!(1);
+    2
+}
+
+#[async_gen(yield = u32)]
+async fn delegation_in_a_delegation_source() {
+    // The source expression itself delegates: two `yield_from!` labels nest.
+    'yield_from: for _ in 0..1 {
+        yield_from!(futures::stream::iter([yield_from!(inner_numbers())]));
+        break 'yield_from;
+    }
+}
+
+#[test]
+fn nested_delegations_and_a_user_label_named_like_the_macro_s() {
+    assert_eq!(collect(delegation_in_a_delegation_source()), [1, 2]);
+}
