@@ -211,9 +211,11 @@ async fn inner_numbers() -> u32 {
 #[async_gen(yield = u32)]
 async fn delegation_in_a_delegation_source() {
     // The source expression itself delegates: two `yield_from!` labels nest.
-    'yield_from: for _ in 0..1 {
+    'yield_from: for round in 0..3_u32 {
+        if round == 1 {
+            break 'yield_from;
+        }
         yield_from!(futures::stream::iter([yield_from!(inner_numbers())]));
-        break 'yield_from;
     }
 }
 
