@@ -35,7 +35,7 @@ pub(crate) enum Scope {
     Closure,
     /// Inside a nested `async` block or async closure.
     AsyncBlock,
-    /// Inside a `const { ... }` block.
+    /// Inside a `const { ... }` block or a `const` / `static` item.
     Const,
     /// Inside a `fn` item nested in the body (not itself a generator).
     NestedFn,
@@ -79,9 +79,9 @@ pub(crate) const IN_CLOSURE: &str = "`yield` inside a closure: the closure is no
     body, so it cannot yield for it; move the `yield` out of the closure (for example, use a \
     `for` loop instead of `for_each`)";
 
-pub(crate) const IN_CONST: &str = "`yield` inside a `const` block: a `const` block is \
-    evaluated at compile time, outside the generator, so it cannot yield; move the `yield` out \
-    of the `const { ... }` block";
+pub(crate) const IN_CONST: &str = "`yield` inside a `const` block or a `const`/`static` \
+    item: it is evaluated at compile time, outside the generator, so it cannot yield; move the \
+    `yield` out of the constant";
 
 pub(crate) const IN_NESTED_FN: &str = "`yield` inside a `fn` nested in the generator's body: \
     the function is not part of the body, so it cannot yield for it; make the function a \
@@ -374,6 +374,9 @@ impl VisitMut for Rewriter {
         match item {
             Item::Fn(function) if !is_generator(&function.attrs) => {
                 self.in_scope(Scope::NestedFn, |this| visit_mut::visit_item_fn_mut(this, function));
+            }
+            Item::Const(_) | Item::Static(_) => {
+                self.in_scope(Scope::Const, |this| visit_mut::visit_item_mut(this, item));
             }
             Item::Impl(_) | Item::Trait(_) | Item::Mod(_) => {
                 self.in_scope(Scope::NestedFn, |this| visit_mut::visit_item_mut(this, item));

@@ -8,6 +8,9 @@ macro_rules! run {
 async fn constant() {
     let _ = const { yield_!(1) };
     run! { let _ = const { yield_!(2) }; }
+    const THREE: () = yield_!(3);
+    static FOUR: () = yield_!(4);
+    let _ = (THREE, FOUR);
 }
 
 fn main() {
