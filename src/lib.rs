@@ -136,7 +136,7 @@ macro_rules! async_gen_block {
 macro_rules! yield_ {
     ($($value:tt)*) => {
         ::core::compile_error! {
-            "`yield_!` can only be used inside the body of an `#[async_gen]` function or an `async_gen_block!`"
+            "`yield_!` can only be used inside the body of an `#[async_gen]` function or an `async_gen_block!`; a `yield_!` that another macro produces is not rewritten: write the `yield_!` in the body itself, around the macro that computes the value"
         }
     };
 }
@@ -198,4 +198,19 @@ pub mod __private {
     pub use asyncgen_runtime::__private::*;
     pub use core::option::Option::{None, Some};
     pub use core::pin::pin;
+
+    /// The value of the `break` that each rewritten yield carries to prove
+    /// that it sits in the generator's own body (a `break` cannot leave a
+    /// closure or an `async` block). That `break` is inside `if false`: this
+    /// is never called. A generic function rather than a diverging
+    /// expression, so that the `break` fits any completion type without
+    /// warning `unreachable_code`.
+    ///
+    /// # Panics
+    ///
+    /// Always; it is never called.
+    #[must_use]
+    pub fn unreachable_value<T>() -> T {
+        unreachable!("the label check of a yield is never run")
+    }
 }

@@ -2,13 +2,14 @@
 //! `futures::select!`, `println!`...), which the syntax tree leaves unparsed.
 //!
 //! Without a syntax tree this works on token shapes: attributes and nested
-//! `fn` items are left alone (they own their yields), and closures and
-//! `async` blocks are recognised so that a yield inside them is an error.
+//! generator items (`#[async_gen]`) are left alone (they own their yields),
+//! and closures, `async` blocks, `const` blocks and other nested `fn` items
+//! are recognised so that a yield inside them is an error.
 
 use proc_macro2::{Delimiter, Group, Spacing, TokenStream, TokenTree};
 use syn::{Expr, Macro};
 
-use crate::visitor::{Rewriter, Scope};
+use crate::visitor::{Form, Rewriter, Scope, owns_input_by_name};
 
 type Tokens = std::iter::Peekable<proc_macro2::token_stream::IntoIter>;
 
@@ -25,6 +26,8 @@ impl Rewriter {
         let mut tokens = tokens.into_iter().peekable();
         let mut out = TokenStream::new();
         let mut prev: Option<TokenTree> = None;
+        // Whether an `#[async_gen]` / `#[sync_gen]` precedes the next `fn`.
+        let mut generator_attribute = false;
         while let Some(token) = tokens.next() {
             let kept = token.clone();
             match token {
@@ -42,14 +45,18 @@ impl Rewriter {
                     };
                     out.extend(invisible_group(rewritten));
                 }
-                TokenTree::Ident(ident) if ident == "yield" => {
+                // In the attribute form a plain `yield` in another macro's
+                // input is that macro's (async-stream's `stream!`, a block
+                // generator imported under another name).
+                TokenTree::Ident(ident) if ident == "yield" && self.form == Form::Block => {
                     let value = take_expression(&mut tokens);
                     let value = (!value.is_empty()).then_some(value);
                     out.extend(invisible_group(self.yield_expr(ident.span(), value)));
                 }
-                // Nested generators and `fn` items own their yields.
+                // Nested generators and `fn` items own their yields, and
+                // `stringify!`-like macros do not run their input.
                 TokenTree::Ident(ident)
-                    if ident == "async_gen_block" && is_bang_group(&mut tokens) =>
+                    if owns_input_by_name(&ident.to_string()) && is_bang_group(&mut tokens) =>
                 {
                     out.extend([TokenTree::Ident(ident)]);
                     out.extend(tokens.next().into_iter().chain(tokens.next()));
@@ -58,14 +65,27 @@ impl Rewriter {
                     if ident == "fn" && matches!(tokens.peek(), Some(TokenTree::Ident(_))) =>
                 {
                     out.extend([TokenTree::Ident(ident)]);
-                    copy_through_body(&mut tokens, &mut out);
+                    self.rewrite_fn_item(&mut tokens, &mut out, generator_attribute);
+                    generator_attribute = false;
                 }
                 TokenTree::Punct(pound)
                     if pound.as_char() == '#'
                         && matches!(tokens.peek(), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Bracket) =>
                 {
                     out.extend([TokenTree::Punct(pound)]);
-                    out.extend(tokens.next());
+                    if let Some(TokenTree::Group(attribute)) = tokens.next() {
+                        generator_attribute |= is_generator_attribute(&attribute);
+                        out.extend([TokenTree::Group(attribute)]);
+                    }
+                }
+                TokenTree::Ident(ident)
+                    if ident == "const"
+                        && matches!(tokens.peek(), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Brace) =>
+                {
+                    out.extend([TokenTree::Ident(ident)]);
+                    let Some(TokenTree::Group(group)) = tokens.next() else { unreachable!() };
+                    let stream = self.in_scope_tokens(Scope::Const, group.stream());
+                    out.extend([TokenTree::Group(with_stream(&group, stream))]);
                 }
                 TokenTree::Ident(ident) if ident == "async" => {
                     out.extend([TokenTree::Ident(ident)]);
@@ -127,6 +147,30 @@ impl Rewriter {
         out.extend(self.in_scope_tokens(scope, body));
     }
 
+    /// After a `fn` item's `fn`: copies its signature; a nested generator's
+    /// body is its own, any other body is rewritten in the nested-`fn`
+    /// scope, where a yield is an error that says why.
+    fn rewrite_fn_item(&mut self, tokens: &mut Tokens, out: &mut TokenStream, generator: bool) {
+        for token in tokens.by_ref() {
+            match token {
+                TokenTree::Group(body) if body.delimiter() == Delimiter::Brace => {
+                    let stream = if generator {
+                        body.stream()
+                    } else {
+                        self.in_scope_tokens(Scope::NestedFn, body.stream())
+                    };
+                    out.extend([TokenTree::Group(with_stream(&body, stream))]);
+                    return;
+                }
+                TokenTree::Punct(semi) if semi.as_char() == ';' => {
+                    out.extend([TokenTree::Punct(semi)]);
+                    return;
+                }
+                other => out.extend([other]),
+            }
+        }
+    }
+
     fn in_scope_tokens(&mut self, scope: Scope, tokens: TokenStream) -> TokenStream {
         let saved = std::mem::replace(&mut self.scope, scope);
         let rewritten = self.rewrite_tokens(tokens);
@@ -148,7 +192,7 @@ fn is_bang_group(tokens: &mut Tokens) -> bool {
 fn starts_expression(prev: Option<&TokenTree>) -> bool {
     match prev {
         None => true,
-        Some(TokenTree::Punct(p)) => matches!(p.as_char(), '=' | ',' | ';' | '>'),
+        Some(TokenTree::Punct(p)) => matches!(p.as_char(), '=' | ',' | ';' | '>' | '&' | ':'),
         Some(TokenTree::Ident(ident)) => ident == "return" || ident == "break",
         Some(_) => false,
     }
@@ -165,19 +209,14 @@ fn copy_through_punct(tokens: &mut Tokens, out: &mut TokenStream, c: char) {
     }
 }
 
-/// Copies a `fn` item's tokens up to and including its body (or its `;`).
-fn copy_through_body(tokens: &mut Tokens, out: &mut TokenStream) {
-    for token in tokens.by_ref() {
-        let done = match &token {
-            TokenTree::Group(group) => group.delimiter() == Delimiter::Brace,
-            TokenTree::Punct(p) => p.as_char() == ';',
-            _ => false,
-        };
-        out.extend([token]);
-        if done {
-            return;
-        }
-    }
+/// Whether the tokens of `#[...]` are `async_gen(...)` or `sync_gen(...)`
+/// (by the path's last segment).
+fn is_generator_attribute(attribute: &Group) -> bool {
+    let path =
+        attribute.stream().into_iter().take_while(|token| !matches!(token, TokenTree::Group(_)));
+    path.last().is_some_and(|token| {
+        matches!(&token, TokenTree::Ident(ident) if ident == "async_gen" || ident == "sync_gen")
+    })
 }
 
 /// Takes the tokens of one expression: up to the first `,` or `;` at this
