@@ -1,12 +1,12 @@
 //! `async_gen_block! { ... }`: a generator written as an expression.
 
 use proc_macro2::{Delimiter, Group, Punct, Spacing, Span, TokenStream, TokenTree};
-use quote::quote;
+use quote::{ToTokens, quote};
 use syn::parse::Parser;
 use syn::visit_mut::VisitMut;
 use syn::{Block, Expr, Stmt};
 
-use crate::visitor::{Rewriter, is_macro};
+use crate::visitor::{Form, Rewriter, is_macro};
 
 pub(crate) fn async_gen_block(input: TokenStream) -> TokenStream {
     expand(input).unwrap_or_else(syn::Error::into_compile_error)
@@ -15,11 +15,13 @@ pub(crate) fn async_gen_block(input: TokenStream) -> TokenStream {
 /// Input: `$crate; stmts` (the facade's `macro_rules!` passes its `$crate`).
 /// Output:
 /// ```text
-/// $crate::__private::new::<_, (), _, _, _>(async move |mut __co| { stmts' })
+/// $crate::__private::new::<_, (), _, _, _>(async move |mut __co| { 'label: { stmts' } })
 /// ```
 /// with each `yield v` / `yield_!(v)` of `stmts` rewritten and each
 /// `for await pat in s` turned into a `#[for_await]` loop. The resume type is
-/// `()` unless the value of some `yield` is used, in which case it is inferred.
+/// `()` unless the value of some `yield` is used, in which case it is inferred;
+/// the yield type is `()` when there is no yield, and the completion type
+/// `()` when the body never completes.
 fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     let (krate, body) = split_crate_path(input);
     let mut stmts = Block::parse_within.parse2(desugar_for_await(body))?;
@@ -29,18 +31,51 @@ fn expand(input: TokenStream) -> syn::Result<TokenStream> {
             *semi = Some(syn::Token![;](Span::call_site()));
         }
     }
-    let mut rewriter = Rewriter::new(krate.clone());
+    let completion = if never_completes(&stmts) { quote!(()) } else { quote!(_) };
+    // The resume type is known once every yield is seen; `yield_from!`
+    // needs it earlier, so a first pass over a copy finds it.
+    let mut survey = Rewriter::new(krate.clone(), Form::Block);
+    for stmt in &mut stmts.clone() {
+        survey.visit_stmt_mut(stmt);
+    }
+    let mut rewriter = Rewriter::new(krate.clone(), Form::Block);
+    rewriter.resume_is_unit = !survey.yield_value_used;
     for stmt in &mut stmts {
         rewriter.visit_stmt_mut(stmt);
     }
-    let resume = if rewriter.yield_value_used { quote!(_) } else { quote!(()) };
+    let resume = if rewriter.resume_is_unit { quote!(()) } else { quote!(_) };
+    // A block without a yield yields `()`, as async-stream's `stream!` does.
+    let yield_ty = if rewriter.yields == 0 { quote!(()) } else { quote!(_) };
     let co = &rewriter.co;
     let mutability = (rewriter.yields > 0).then(|| quote!(mut));
     let errors = &rewriter.errors;
+    let body = rewriter.labelled_body(&stmts);
     Ok(quote! {{
         #errors
-        #krate::__private::new::<_, #resume, _, _, _>(async move |#mutability #co| { #(#stmts)* })
+        #krate::__private::new::<#yield_ty, #resume, #completion, _, _>(async move |#mutability #co| { #body })
     }})
+}
+
+/// Whether the body surely never completes: it ends in a `loop` without a
+/// `break`, and has no `return` or `?`. Its completion type would be `!`
+/// (edition 2024) or `()` (earlier), and `!` is no `Stream`: such an endless
+/// generator completes with `()`, as an async-stream `stream!` does.
+fn never_completes(stmts: &[Stmt]) -> bool {
+    let Some(Stmt::Expr(Expr::Loop(endless), _)) = stmts.last() else { return false };
+    let body = quote!(#(#stmts)*);
+    !has_token(endless.body.to_token_stream(), "break")
+        && !has_token(body.clone(), "return")
+        && !has_token(body, "?")
+}
+
+/// Whether `tokens` contain the identifier or punctuation `text` at any depth.
+fn has_token(tokens: TokenStream, text: &str) -> bool {
+    tokens.into_iter().any(|token| match token {
+        TokenTree::Group(group) => has_token(group.stream(), text),
+        TokenTree::Ident(ident) => ident == text,
+        TokenTree::Punct(punct) => text.len() == 1 && text.starts_with(punct.as_char()),
+        TokenTree::Literal(_) => false,
+    })
 }
 
 fn is_yield(expr: &Expr) -> bool {

@@ -9,7 +9,7 @@ use syn::visit_mut::VisitMut;
 use syn::{ItemFn, ReturnType, Signature, TraitItemFn, Type};
 
 use crate::args::{Args, Boxed, Partial};
-use crate::visitor::Rewriter;
+use crate::visitor::{Form, Rewriter};
 use crate::{lifetime, params};
 
 /// The yield type of the stub of a function whose attribute lacks `yield =`.
@@ -31,7 +31,7 @@ pub(crate) fn missing_yield(partial: &Partial, function: ItemFn) -> TokenStream 
     let resume_ty: Type = partial.resume_ty.clone().unwrap_or_else(|| syn::parse_quote!(()));
     let yield_ty = syn::Ident::new(MISSING_YIELD, Span::call_site());
     let mut function = function;
-    let mut rewriter = Rewriter::new(krate.clone());
+    let mut rewriter = Rewriter::new(krate.clone(), Form::Attribute);
     rewriter.stub = true;
     rewriter.visit_block_mut(&mut function.block);
     let sig = &mut function.sig;
