@@ -111,10 +111,12 @@ fn self_call(tokens: TokenStream, name: &str, method: bool) -> Option<Span> {
             TokenTree::Ident(ident) if ident == name => {
                 let called = matches!(tokens.get(at + 1),
                     Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis);
-                if called && is_own_path(&tokens[..at], method) {
+                if called && is_own_path(&tokens[..at], method) && !boxed_after(&tokens[at + 2..]) {
                     return Some(ident.span());
                 }
             }
+            // A call the user boxes (`Box::pin(name(...))`) recurses through the box.
+            TokenTree::Group(_) if boxed_before(&tokens[..at]) => {}
             TokenTree::Group(group) => {
                 if let Some(span) = self_call(group.stream(), name, method) {
                     return Some(span);
@@ -124,6 +126,20 @@ fn self_call(tokens: TokenStream, name: &str, method: bool) -> Option<Span> {
         }
     }
     None
+}
+
+/// Whether the tokens end with `Box::pin` or `Box::new`.
+fn boxed_before(tokens: &[TokenTree]) -> bool {
+    matches!(tokens,
+        [.., TokenTree::Ident(boxed), TokenTree::Punct(_), TokenTree::Punct(_), TokenTree::Ident(f)]
+            if boxed == "Box" && (f == "pin" || f == "new"))
+}
+
+/// Whether the tokens start with `.boxed(` or `.boxed_local(` (`StreamExt`'s).
+fn boxed_after(tokens: &[TokenTree]) -> bool {
+    matches!(tokens,
+        [TokenTree::Punct(dot), TokenTree::Ident(f), ..]
+            if dot.as_char() == '.' && (f == "boxed" || f == "boxed_local"))
 }
 
 /// Whether the tokens before a called name make it the function itself:
