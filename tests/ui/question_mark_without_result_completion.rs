@@ -1,4 +1,7 @@
+// `?` in a body that completes with `()`: one error at the `?`, and callers
+// still see a stream of the declared yield type.
 use asyncgen::async_gen;
+use futures::StreamExt;
 
 #[async_gen(yield = u32)]
 async fn parse(words: Vec<&'static str>) {
@@ -7,6 +10,10 @@ async fn parse(words: Vec<&'static str>) {
     }
 }
 
+async fn caller() -> Vec<u32> {
+    std::pin::pin!(parse(vec!["1"])).collect().await
+}
+
 fn main() {
-    let _ = parse(vec!["1"]);
+    let _ = caller();
 }

@@ -1,4 +1,7 @@
+// Recursion without `boxed`: one error at the call, and callers still see a
+// stream (the function is expanded as if `boxed_local` were given).
 use asyncgen::async_gen;
+use futures::StreamExt;
 
 struct Tree(u32, Vec<Tree>);
 
@@ -10,6 +13,10 @@ async fn walk(tree: &Tree) {
     }
 }
 
+async fn caller(tree: &Tree) -> Vec<u32> {
+    walk(tree).collect().await
+}
+
 fn main() {
-    let _ = walk(&Tree(1, Vec::new()));
+    let _ = caller(&Tree(1, Vec::new()));
 }
