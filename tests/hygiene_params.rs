@@ -3,7 +3,11 @@
 //! `__unreachable`, the body's label) is free for the user: as a parameter,
 //! as a local, as a label. A parameter is an ordinary binding whatever its
 //! name (issue 10, defect 1).
-#![allow(non_camel_case_types, dead_code)] // the shadowing items exist only to shadow
+#![allow(non_camel_case_types, dead_code)]
+// the shadowing items exist only to shadow
+// The point of these tests is to use parameters named like the macro's
+// helpers, `_`-prefixed ones and many of them at once.
+#![allow(clippy::used_underscore_binding, clippy::too_many_arguments)]
 
 use ::core::cell::Cell;
 use ::core::pin::pin;
@@ -111,12 +115,12 @@ async fn every_helper_name_as_a_parameter(
     };
     let from_inner = yield_from!(inner);
     let total = __source + __via + __resume + __value + __done + __resumed + __stream + __item;
+    let mut back = 0;
     #[for_await]
     for step in futures::stream::iter([__unreachable]) {
-        let back = yield_!(total + step);
-        return back + from_inner;
+        back = yield_!(total + step);
     }
-    0
+    back + from_inner
 }
 
 #[test]
@@ -196,4 +200,24 @@ impl Pair {
 fn a_method_with_helper_named_parameters() {
     let pair = Pair(1000);
     assert_eq!(collect(pair.method(100, (10, 1))), [1111]);
+}
+
+#[async_gen(yield = u32)]
+async fn inner_numbers() -> u32 {
+    yield_!(1);
+    2
+}
+
+#[async_gen(yield = u32)]
+async fn delegation_in_a_delegation_source() {
+    // The source expression itself delegates: two `yield_from!` labels nest.
+    'yield_from: for _ in 0..1 {
+        yield_from!(futures::stream::iter([yield_from!(inner_numbers())]));
+        break 'yield_from;
+    }
+}
+
+#[test]
+fn nested_delegations_and_a_user_label_named_like_the_macro_s() {
+    assert_eq!(collect(delegation_in_a_delegation_source()), [1, 2]);
 }

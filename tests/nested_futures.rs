@@ -60,7 +60,7 @@ fn attribute_form_yields_beside_nested_futures_and_closures() {
 
 #[test]
 fn block_form_yields_beside_nested_futures_and_closures() {
-    let values = vec![9_u32];
+    let values = [9_u32];
     let generator = async_gen_block! {
         let double = |x: u32| x * 2;
         yield double(1);

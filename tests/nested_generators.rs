@@ -195,3 +195,27 @@ fn stringify_keeps_its_input() {
     let printed: Vec<String> = collect(block).iter().map(|s| s.replace(' ', "")).collect();
     assert_eq!(printed, ["yield_!(3)", "yield4"]);
 }
+
+#[async_gen(yield = u32)]
+async fn uses_a_nested_impl() -> Vec<u32> {
+    struct Source(u32);
+    impl Source {
+        #[async_gen(yield = u32)]
+        async fn items(&self) {
+            yield_!(self.0);
+            yield_!(self.0 + 1);
+        }
+
+        fn plain(&self) -> u32 {
+            self.0 * 2
+        }
+    }
+    let source = Source(3);
+    yield_!(source.plain());
+    pin!(source.items()).collect().await
+}
+
+#[test]
+fn nested_impl_generator_method_keeps_its_yields() {
+    assert_eq!(items_and_completion(uses_a_nested_impl()), (vec![6], vec![3, 4]));
+}

@@ -11,14 +11,14 @@ impl Rewriter {
     /// Input: `yield_from!(source)`.
     /// Output:
     /// ```text
-    /// 'yield_from: {
+    /// '__asyncgen_yield_from_N: {
     ///     let mut __source = pin!(source);
     ///     let __via = (&Probe(&*__source)).via();  // generator, else stream
     ///     let mut __resume = Some(());             // `None` unless the resume type is `()`
     ///     loop {
     ///         match __via.step(__source.as_mut(), &mut __resume).await {
     ///             Yielded(__value) => forward_resume(&mut __resume, { yield __value }),
-    ///             Complete(__done) => break 'yield_from __done,
+    ///             Complete(__done) => break '__asyncgen_yield_from_N __done,
     ///         }
     ///     };
     /// }
@@ -29,7 +29,7 @@ impl Rewriter {
     /// yield (partly consumed) is a resume: with `()` there is a value to give
     /// it; with another resume type the runtime panics, saying why.
     ///
-    /// The label is the user's (spanned at `yield_from`) and the block's
+    /// The label (numbered per body) is spanned at `yield_from` and the block's
     /// braces are the call's parentheses, so that the expression covers the
     /// whole `yield_from!(...)` call: an ignored `#[must_use]` value (`Result`)
     /// is reported there, with a `let _ = ` suggestion that is valid code
@@ -64,7 +64,9 @@ impl Rewriter {
             } else {
                 quote!(#private::None)
             };
-            let label = Lifetime::new("'yield_from", span);
+            // Numbered: a label with the user's hygiene must not shadow
+            // another (a `yield_from!` in a source) or the user's.
+            let label = Lifetime::new(&format!("'__asyncgen_yield_from_{}", this.yields), span);
             // The import is the macro's own, not the user's: a mixed-site span.
             let import = quote_spanned!(Span::mixed_site()=> use #private::Via as _;);
             let block = quote_spanned! {span=>
