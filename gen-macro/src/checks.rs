@@ -66,9 +66,31 @@ impl<'ast> Visit<'ast> for QuestionMarks {
         visit::visit_expr_try(self, expr);
     }
 
-    /// Macro arguments that read as expressions (`yield_!(v?)`,
-    /// `println!("{}", v?)`) are searched too; other macros are skipped.
+    /// The arguments of the yield macros and of std's expression macros
+    /// (`yield_!(v?)`, `println!("{}", v?)`) are searched too; other macros
+    /// are skipped: a nested generator (`try_stream! { yield v?; }`) has a
+    /// completion type of its own.
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        const EXPRESSION_MACROS: &[&str] = &[
+            "yield_",
+            "yield_from",
+            "vec",
+            "dbg",
+            "format",
+            "print",
+            "println",
+            "eprint",
+            "eprintln",
+            "write",
+            "writeln",
+            "assert",
+            "assert_eq",
+            "assert_ne",
+        ];
+        let name = mac.path.segments.last().map(|segment| segment.ident.to_string());
+        if !name.is_some_and(|name| EXPRESSION_MACROS.contains(&name.as_str())) {
+            return;
+        }
         let parser = Punctuated::<syn::Expr, Token![,]>::parse_terminated;
         if let Ok(exprs) = mac.parse_body_with(parser) {
             let mut inner = QuestionMarks(Vec::new());
