@@ -46,6 +46,56 @@ pub mod from_javascript {}
 /// let items: Vec<u32> = futures::executor::block_on(walker.collect());
 /// assert_eq!(items, [1, 2, 3, 4]);
 /// ```
+///
+/// # Lifetimes
+///
+/// A boxed generator captures every argument, so its lifetime `'a` is one
+/// that every argument outlives, chosen from the signature's tokens (see
+/// [`async_gen`]). Two things the tokens cannot show:
+///
+/// * a lifetime hidden in a path type: `c: std::str::Chars` borrows, but
+///   looks as if it borrows nothing, so the box would be `'static` and rustc
+///   says "returning this value requires that `'1` must outlive `'static`".
+///   Write the lifetime: `c: std::str::Chars<'_>`.
+/// * a trait that declares `-> BoxAsyncGen<'_, T>` with more than one
+///   borrowed argument: `'_` there is `self`'s lifetime alone, but the
+///   generator also captures the other arguments, so no generator can
+///   implement that signature (rustc reports E0195, "lifetime parameters do
+///   not match the trait definition"). Declare one lifetime for all of them,
+///   in the trait and in the impl:
+///
+/// ```
+/// use asyncgen::{BoxAsyncGen, async_gen};
+/// use futures::StreamExt;
+///
+/// trait Search {
+///     fn matches<'a>(&'a self, needle: &'a str) -> BoxAsyncGen<'a, usize>;
+/// }
+///
+/// struct Haystack(String);
+///
+/// impl Search for Haystack {
+///     #[async_gen(yield = usize, boxed)]
+///     async fn matches<'a>(&'a self, needle: &'a str) {
+///         for (at, _) in self.0.match_indices(needle) {
+///             yield_!(at);
+///         }
+///     }
+/// }
+///
+/// #[async_gen(yield = char, boxed)]
+/// async fn chars(c: std::str::Chars<'_>) {
+///     for ch in c {
+///         yield_!(ch);
+///     }
+/// }
+///
+/// let haystack = Haystack("abcabc".to_string());
+/// let at: Vec<usize> = futures::executor::block_on(haystack.matches("bc").collect());
+/// assert_eq!(at, [1, 4]);
+/// let letters: String = futures::executor::block_on(chars("xyz".chars()).collect());
+/// assert_eq!(letters, "xyz");
+/// ```
 #[cfg(feature = "alloc")]
 pub type BoxAsyncGen<'a, Y, R = (), A = ()> =
     Pin<Box<AsyncGen<dyn Body<Yield = Y, Return = R, Resume = A> + Send + 'a>>>;

@@ -8,6 +8,7 @@ use syn::{Path, Token, Type};
 use crate::error::bail;
 
 /// The arguments of one `#[async_gen(...)]` attribute.
+#[derive(Clone)]
 pub(crate) struct Args {
     pub(crate) yield_ty: Type,
     pub(crate) resume_ty: Type,
@@ -104,6 +105,58 @@ pub(crate) fn parse(args: TokenStream) -> syn::Result<Args> {
         krate: krate.unwrap_or_else(|| syn::parse_quote!(::asyncgen)),
         boxed,
     })
+}
+
+/// The arguments that parse, skipping those that do not: what the stub
+/// emitted beside an argument error is built from (see `fallback.rs`).
+pub(crate) struct Partial {
+    pub(crate) yield_ty: Option<Type>,
+    pub(crate) resume_ty: Option<Type>,
+    pub(crate) krate: Option<Path>,
+    pub(crate) boxed: Option<Boxed>,
+}
+
+impl Partial {
+    /// The arguments as if the faulty ones were absent, when `yield = T` is
+    /// among those that parse.
+    pub(crate) fn complete(&self) -> Option<Args> {
+        Some(Args {
+            yield_ty: self.yield_ty.clone()?,
+            resume_ty: self.resume_ty.clone().unwrap_or_else(|| syn::parse_quote!(())),
+            krate: self.krate(),
+            boxed: self.boxed,
+        })
+    }
+
+    pub(crate) fn krate(&self) -> Path {
+        self.krate.clone().unwrap_or_else(|| syn::parse_quote!(::asyncgen))
+    }
+}
+
+/// Input: arguments with an error somewhere (`yield = u32, item = u64`).
+/// Output: the first value of each argument that parses (`yield = u32`).
+/// After a faulty argument, parsing resumes at the next `,`.
+pub(crate) fn parse_lenient(args: TokenStream) -> Partial {
+    let mut partial = Partial { yield_ty: None, resume_ty: None, krate: None, boxed: None };
+    let parser = |input: ParseStream<'_>| {
+        while !input.is_empty() {
+            match input.parse::<Arg>() {
+                Ok(Arg::Yield(_, ty)) => _ = partial.yield_ty.get_or_insert(ty),
+                Ok(Arg::Resume(_, ty)) => _ = partial.resume_ty.get_or_insert(ty),
+                Ok(Arg::Crate(_, path)) => _ = partial.krate.get_or_insert(path),
+                Ok(Arg::Boxed(_, kind)) => _ = partial.boxed.get_or_insert(kind),
+                Err(_) => {}
+            }
+            while !input.is_empty() && !input.peek(Token![,]) {
+                input.parse::<proc_macro2::TokenTree>()?;
+            }
+            input.parse::<Option<Token![,]>>()?;
+        }
+        Ok(())
+    };
+    // The parser consumes every token, so it cannot fail.
+    let _ = parser.parse2(args);
+    partial
 }
 
 fn set_once<T>(

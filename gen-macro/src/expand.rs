@@ -3,29 +3,32 @@
 use proc_macro2::{TokenStream, TokenTree};
 use quote::{ToTokens, quote};
 use syn::visit_mut::VisitMut;
-use syn::{ItemFn, ReturnType, Type};
+use syn::{ItemFn, ReturnType, TraitItemFn, Type};
 
 use crate::args::{self, Boxed};
 use crate::error::format_err;
 use crate::visitor::{Form, Rewriter};
-use crate::{lifetime, params};
+use crate::{checks, fallback, lifetime, params};
 
-/// Every error is emitted next to a function with the original signature, so
+/// Every error is emitted next to a function with the original signature
+/// that returns the generator the attribute declares (see `fallback.rs`), so
 /// that the rest of the crate still type-checks and IDE completion keeps
 /// working: a missing `async` is reported and the function expanded as if it
-/// were there; after an error in the arguments, the function is emitted as
-/// written, its yields reduced to evaluating their values.
+/// were there; after an error in the arguments, the function is expanded
+/// without the faulty ones; `for await` is reported and read as
+/// `#[for_await] for`; mistakes that rustc would report in terms of the
+/// expansion (`?` with a `()` completion, recursion without `boxed`, a
+/// repeated attribute, a trait method without a body) are reported first.
 pub(crate) fn async_gen(args: TokenStream, item: TokenStream) -> TokenStream {
+    let (item, for_await_errors) = match syn::parse2::<ItemFn>(item.clone()) {
+        Ok(_) => (item, TokenStream::new()),
+        Err(_) => checks::for_await(item),
+    };
     let mut function = match syn::parse2::<ItemFn>(item.clone()) {
         Ok(function) => function,
-        Err(error) => {
-            let mut output =
-                syn::Error::new(error.span(), "`#[async_gen]` goes on an `async fn` with a body")
-                    .into_compile_error();
-            output.extend(item);
-            return output;
-        }
+        Err(error) => return not_a_function(args, item, &error),
     };
+    let repeated = checks::repeated_attribute(&mut function.attrs);
     let missing_async = function.sig.asyncness.is_none().then(|| {
         let sig = &function.sig;
         let name = &sig.ident;
@@ -35,20 +38,54 @@ pub(crate) fn async_gen(args: TokenStream, item: TokenStream) -> TokenStream {
         )
         .into_compile_error()
     });
-    match args::parse(args) {
-        Ok(args) => {
-            let expanded = expand(&args, function);
-            quote!(#missing_async #expanded)
-        }
+    let expanded = match args::parse(args.clone()) {
+        Ok(args) => expand_checked(&args, function),
         Err(error) => {
             let error = error.into_compile_error();
-            let mut rewriter = Rewriter::new(quote!(::asyncgen), Form::Attribute);
-            rewriter.stub = true;
-            rewriter.visit_block_mut(&mut function.block);
-            let visitor_errors = rewriter.errors;
-            quote!(#missing_async #error #visitor_errors #function)
+            let partial = args::parse_lenient(args);
+            let stub = match partial.complete() {
+                Some(args) => expand(&args, function),
+                None => fallback::missing_yield(&partial, function),
+            };
+            quote!(#error #stub)
+        }
+    };
+    quote!(#for_await_errors #repeated #missing_async #expanded)
+}
+
+/// The expansion, or an error and a stub for the mistakes of `checks.rs`.
+fn expand_checked(args: &args::Args, function: ItemFn) -> TokenStream {
+    if let Some(errors) = checks::question_marks_without_result(&function) {
+        let stub = fallback::signature_only(args, function);
+        return quote!(#errors #stub);
+    }
+    if args.boxed.is_none() {
+        if let Some(error) = checks::recursion(&function, args) {
+            // Expanded as if `boxed_local` were given: the body then compiles.
+            let mut boxed = args.clone();
+            boxed.boxed = Some(Boxed::Local);
+            let expanded = expand(&boxed, function);
+            return quote!(#error #expanded);
         }
     }
+    expand(args, function)
+}
+
+/// Input: an item that is not a function with a body.
+/// Output: for a trait method declaration, the error and declaration of
+/// `fallback::trait_declaration`; otherwise an error and the item as written.
+fn not_a_function(args: TokenStream, item: TokenStream, error: &syn::Error) -> TokenStream {
+    if let Ok(declaration) = syn::parse2::<TraitItemFn>(item.clone()) {
+        if declaration.default.is_none() {
+            let args = args::parse(args).ok();
+            return fallback::trait_declaration(args.as_ref(), declaration);
+        }
+    }
+    let mut output =
+        syn::Error::new(error.span(), "`#[async_gen]` goes on an `async fn` with a body")
+            .into_compile_error();
+    output.extend(item);
+    output
 }
 
 /// Input:

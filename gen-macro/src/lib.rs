@@ -4,8 +4,10 @@
 
 mod args;
 mod block;
+mod checks;
 mod error;
 mod expand;
+mod fallback;
 mod for_await;
 mod lifetime;
 mod params;
