@@ -15,6 +15,8 @@ pub use asyncgen_macro::async_gen;
 pub use asyncgen_runtime::{
     AsyncGen, AsyncGenerator, AsyncGeneratorExt, Body, GeneratorState, Resume, StreamCompletion,
 };
+#[doc(inline)]
+pub use asyncgen_runtime::{IteratorCompletion, SyncBody, SyncGen, SyncGenerator};
 
 #[doc = include_str!("from_javascript.md")]
 pub mod from_javascript {}
@@ -77,6 +79,57 @@ pub type BoxAsyncGen<'a, Y, R = (), A = ()> =
 #[cfg(feature = "alloc")]
 pub type LocalBoxAsyncGen<'a, Y, R = (), A = ()> =
     Pin<Box<AsyncGen<dyn Body<Yield = Y, Return = R, Resume = A> + 'a>>>;
+
+/// A boxed sync generator with its body type erased, `Send`: what
+/// `#[sync_gen(yield = Y, boxed)]` returns.
+///
+/// It keeps every capability of [`SyncGen`] (`Iterator` and
+/// `FusedIterator` for the completion types of [`IteratorCompletion`],
+/// [`SyncGenerator`], `Debug`), is `Unpin`, and can be named: in struct
+/// fields, trait signatures, and recursive generators.
+///
+/// ```
+/// use asyncgen::{BoxSyncGen, sync_gen};
+///
+/// struct Tree(u32, Vec<Tree>);
+///
+/// // Recursion needs a nameable type: `boxed`.
+/// #[sync_gen(yield = u32, boxed)]
+/// fn walk(tree: &Tree) {
+///     yield_!(tree.0);
+///     for child in &tree.1 {
+///         yield_from!(walk(child));
+///     }
+/// }
+///
+/// let tree = Tree(1, vec![Tree(2, vec![Tree(3, vec![])]), Tree(4, vec![])]);
+/// let walker: BoxSyncGen<'_, u32> = walk(&tree);
+/// assert_eq!(walker.collect::<Vec<_>>(), [1, 2, 3, 4]);
+/// ```
+#[cfg(feature = "alloc")]
+pub type BoxSyncGen<'a, Y, R = (), A = ()> =
+    Pin<Box<SyncGen<dyn SyncBody<Yield = Y, Return = R, Resume = A> + Send + 'a>>>;
+
+/// A boxed sync generator with its body type erased, not `Send`: what
+/// `#[sync_gen(yield = Y, boxed_local)]` returns. See [`BoxSyncGen`].
+///
+/// ```
+/// use std::rc::Rc;
+/// use asyncgen::{LocalBoxSyncGen, sync_gen};
+///
+/// #[sync_gen(yield = usize, boxed_local)]
+/// fn counts(shared: Rc<Vec<u8>>) {
+///     yield_!(shared.len()); // an `Rc` held across a yield: not `Send`
+///     yield_!(Rc::strong_count(&shared));
+/// }
+///
+/// let generators: Vec<LocalBoxSyncGen<'_, usize>> = vec![counts(Rc::new(vec![1, 2])), counts(Rc::new(vec![]))];
+/// let items: Vec<Vec<usize>> = generators.into_iter().map(Iterator::collect).collect();
+/// assert_eq!(items, [vec![2, 1], vec![0, 1]]);
+/// ```
+#[cfg(feature = "alloc")]
+pub type LocalBoxSyncGen<'a, Y, R = (), A = ()> =
+    Pin<Box<SyncGen<dyn SyncBody<Yield = Y, Return = R, Resume = A> + 'a>>>;
 
 /// Writes an async generator as an expression; plain `yield v` works here on
 /// stable.
