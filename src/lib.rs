@@ -251,4 +251,19 @@ pub mod __private {
     pub use asyncgen_runtime::__private::*;
     pub use core::option::Option::{None, Some};
     pub use core::pin::pin;
+
+    /// The value of the `break` that each rewritten yield carries to prove
+    /// that it sits in the generator's own body (a `break` cannot leave a
+    /// closure or an `async` block). That `break` is inside `if false`: this
+    /// is never called. A generic function rather than a diverging
+    /// expression, so that the `break` fits any completion type without
+    /// warning `unreachable_code`.
+    ///
+    /// # Panics
+    ///
+    /// Always; it is never called.
+    #[must_use]
+    pub fn unreachable_value<T>() -> T {
+        unreachable!("the label check of a yield is never run")
+    }
 }

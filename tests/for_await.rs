@@ -103,10 +103,8 @@ fn over_a_channel_fed_from_the_same_task() {
 
 #[async_gen(yield = String)]
 async fn sums_of_nested(rows: Vec<Vec<u32>>) {
-    // The label only avoids the warning of the bug that
-    // `nested_unlabelled_for_await_is_warning_free` pins.
     #[for_await]
-    'rows: for row in futures::stream::iter(rows) {
+    for row in futures::stream::iter(rows) {
         let mut total = 0;
         #[for_await]
         for cell in futures::stream::iter(row) {
@@ -551,9 +549,8 @@ fn three_generators_deep_mixed_forms() {
         }
     };
     let top = async_gen_block! {
-        // The label: see `sums_of_nested`.
         #[for_await]
-        'outer: for x in middle {
+        for x in middle {
             for await y in evens_of(x) {
                 yield (x, y);
             }

@@ -6,7 +6,7 @@ use syn::parse::Parser;
 use syn::visit_mut::VisitMut;
 use syn::{Block, Expr, Stmt};
 
-use crate::visitor::{Rewriter, is_macro};
+use crate::visitor::{Form, Rewriter, is_macro};
 
 pub(crate) fn async_gen_block(input: TokenStream) -> TokenStream {
     expand(input).unwrap_or_else(syn::Error::into_compile_error)
@@ -15,11 +15,12 @@ pub(crate) fn async_gen_block(input: TokenStream) -> TokenStream {
 /// Input: `$crate; stmts` (the facade's `macro_rules!` passes its `$crate`).
 /// Output:
 /// ```text
-/// $crate::__private::new::<_, (), _, _, _>(async move |mut __co| { stmts' })
+/// $crate::__private::new::<_, (), _, _, _>(async move |mut __co| { 'label: { stmts' } })
 /// ```
 /// with each `yield v` / `yield_!(v)` of `stmts` rewritten and each
 /// `for await pat in s` turned into a `#[for_await]` loop. The resume type is
-/// `()` unless the value of some `yield` is used, in which case it is inferred.
+/// `()` unless the value of some `yield` is used, in which case it is inferred;
+/// the yield type is `()` when there is no yield.
 fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     let (krate, body) = split_crate_path(input);
     let mut stmts = Block::parse_within.parse2(desugar_for_await(body))?;
@@ -29,17 +30,27 @@ fn expand(input: TokenStream) -> syn::Result<TokenStream> {
             *semi = Some(syn::Token![;](Span::call_site()));
         }
     }
-    let mut rewriter = Rewriter::new(krate.clone());
+    // The resume type is known once every yield is seen; `yield_from!`
+    // needs it earlier, so a first pass over a copy finds it.
+    let mut survey = Rewriter::new(krate.clone(), Form::Block);
+    for stmt in &mut stmts.clone() {
+        survey.visit_stmt_mut(stmt);
+    }
+    let mut rewriter = Rewriter::new(krate.clone(), Form::Block);
+    rewriter.resume_is_unit = !survey.yield_value_used;
     for stmt in &mut stmts {
         rewriter.visit_stmt_mut(stmt);
     }
-    let resume = if rewriter.yield_value_used { quote!(_) } else { quote!(()) };
+    let resume = if rewriter.resume_is_unit { quote!(()) } else { quote!(_) };
+    // A block without a yield yields `()`, as async-stream's `stream!` does.
+    let yield_ty = if rewriter.yields == 0 { quote!(()) } else { quote!(_) };
     let co = &rewriter.co;
     let mutability = (rewriter.yields > 0).then(|| quote!(mut));
     let errors = &rewriter.errors;
+    let body = rewriter.labelled_body(&stmts);
     Ok(quote! {{
         #errors
-        #krate::__private::new::<_, #resume, _, _, _>(async move |#mutability #co| { #(#stmts)* })
+        #krate::__private::new::<#yield_ty, #resume, _, _, _>(async move |#mutability #co| { #body })
     }})
 }
 

@@ -7,7 +7,7 @@ use syn::{ItemFn, ReturnType, Type};
 
 use crate::args::{self, Boxed};
 use crate::error::format_err;
-use crate::visitor::Rewriter;
+use crate::visitor::{Form, Rewriter};
 use crate::{lifetime, params};
 
 /// Every error is emitted next to a function with the original signature, so
@@ -42,7 +42,7 @@ pub(crate) fn async_gen(args: TokenStream, item: TokenStream) -> TokenStream {
         }
         Err(error) => {
             let error = error.into_compile_error();
-            let mut rewriter = Rewriter::new(quote!(::asyncgen));
+            let mut rewriter = Rewriter::new(quote!(::asyncgen), Form::Attribute);
             rewriter.stub = true;
             rewriter.visit_block_mut(&mut function.block);
             let visitor_errors = rewriter.errors;
@@ -66,7 +66,8 @@ pub(crate) fn async_gen(args: TokenStream, item: TokenStream) -> TokenStream {
 /// `BoxAsyncGen<'__asyncgen, Y, R, A>` (`LocalBoxAsyncGen`) and the generator
 /// is boxed; see `lifetime.rs` for `'__asyncgen`.
 /// `body'` has each `yield_!(v)` rewritten to
-/// `{ __co.yield_(v); __co.suspend().await; __co.resumed() }`.
+/// `{ let __value: Y = v; __co.yield_(__value); __co.suspend().await; __co.resumed() }`
+/// (see `Rewriter::yield_expr`), and is labelled when it has rewritten yields.
 fn expand(args: &args::Args, mut function: ItemFn) -> TokenStream {
     let sig = &mut function.sig;
     let krate = args.krate.to_token_stream();
@@ -76,7 +77,10 @@ fn expand(args: &args::Args, mut function: ItemFn) -> TokenStream {
         ReturnType::Type(_, ty) => (**ty).clone(),
     };
 
-    let mut rewriter = Rewriter::new(krate.clone());
+    let mut rewriter = Rewriter::new(krate.clone(), Form::Attribute);
+    // `impl Trait` cannot annotate a `let`: such a yield type is inferred.
+    rewriter.yield_ty = (!contains_impl(yield_ty.to_token_stream())).then(|| yield_ty.clone());
+    rewriter.resume_is_unit = is_unit(resume_ty);
     rewriter.visit_block_mut(&mut function.block);
     let prelude = params::bind(sig);
     sig.asyncness = None;
@@ -97,11 +101,11 @@ fn expand(args: &args::Args, mut function: ItemFn) -> TokenStream {
     let (y, a, r) = (inferred(yield_ty), inferred(resume_ty), inferred(&return_ty));
     let co = &rewriter.co;
     let mutability = (rewriter.yields > 0).then(|| quote!(mut));
-    let stmts = &function.block.stmts;
+    let body = rewriter.labelled_body(&function.block.stmts);
     let generator = quote! {
         #krate::__private::new::<#y, #a, #r, _, _>(async move |#mutability #co| {
             #prelude
-            #(#stmts)*
+            #body
         })
     };
     function.block = match args.boxed {
@@ -111,6 +115,11 @@ fn expand(args: &args::Args, mut function: ItemFn) -> TokenStream {
     let mut output = rewriter.errors;
     output.extend(function.into_token_stream());
     output
+}
+
+/// Whether `ty` is written `()`.
+fn is_unit(ty: &Type) -> bool {
+    matches!(ty, Type::Tuple(tuple) if tuple.elems.is_empty())
 }
 
 /// A type for the turbofish of `new`: `impl Trait` cannot appear there, so a

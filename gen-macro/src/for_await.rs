@@ -1,7 +1,7 @@
 //! `#[for_await] for pat in stream { ... }`: a `for` loop over a `Stream`.
 
-use proc_macro2::{Span, TokenStream};
-use quote::{ToTokens, quote, quote_spanned};
+use proc_macro2::{Delimiter, Group, Ident, Span};
+use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Attribute, Expr, ExprForLoop};
 
@@ -21,43 +21,36 @@ pub(crate) fn is_for_await(attr: &Attribute) -> bool {
 /// ```text
 /// {
 ///     let mut __stream = pin!(stream);     // on the generator's own state
-///     'label: loop {
-///         let pat = match next(__stream.as_mut()).await {
-///             Some(__item) => __item,
-///             None => break 'label,
-///         };
-///         body
+///     'label: while let Some(__item) = next(__stream.as_mut()).await {
+///         let pat = __item;
+///         body's statements
 ///     }
 /// }
 /// ```
-/// Without a user label the loop has none: the `break` sits directly in it,
-/// and a generated label would shadow (and warn about) an enclosing one.
+/// A `while` loop, like a `for` loop, rejects `break value` (at the user's
+/// `break`, the loop spanned at the user's `for`). The body's statements are
+/// spliced in rather than nested as a block, which would warn
+/// `unused_braces` for a one-expression body.
 pub(crate) fn expand(rewriter: &Rewriter, for_loop: &ExprForLoop) -> Expr {
-    let ExprForLoop { attrs, label, pat, expr, body, .. } = for_loop;
+    let ExprForLoop { attrs, label, for_token, pat, expr, body, .. } = for_loop;
     let attrs = attrs.iter().filter(|attr| !is_for_await(attr));
     let stream = syn::Ident::new("__stream", Span::mixed_site());
     let item = syn::Ident::new("__item", Span::mixed_site());
-    let (label_def, label_use) = match label {
-        Some(label) => (quote!(#label), label.name.to_token_stream()),
-        None => (TokenStream::new(), TokenStream::new()),
-    };
     let krate = &rewriter.krate;
     let expr_span = expr.span();
     let krate_at_expr = rewriter.krate_at(expr_span);
     let stream_at_expr = hygienic("__stream", expr_span);
     let next =
         quote_spanned!(expr_span=> #krate_at_expr::__private::next(#stream_at_expr.as_mut()).await);
+    let while_token = Ident::new("while", for_token.span);
+    let stmts = &body.stmts;
+    let mut loop_body = Group::new(Delimiter::Brace, quote!(let #pat = #item; #(#stmts)*));
+    loop_body.set_span(body.brace_token.span.join());
     Expr::Verbatim(quote! {
         #(#attrs)*
         {
             let mut #stream = #krate::__private::pin!(#expr);
-            #label_def loop {
-                let #pat = match #next {
-                    #krate::__private::Some(#item) => #item,
-                    #krate::__private::None => break #label_use,
-                };
-                #body
-            }
+            #label #while_token let #krate::__private::Some(#item) = #next #loop_body
         }
     })
 }

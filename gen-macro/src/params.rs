@@ -1,17 +1,28 @@
 //! Moves every argument into the generator, as an `async fn` does.
 
-use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote};
+use std::collections::HashSet;
+
+use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::{ToTokens, format_ident, quote};
 use syn::{FnArg, Ident, Pat, PatIdent, Signature};
 
-/// Input: `fn f(&self, (a, b): (u8, u8), mut x: T)`.
-/// Output: the signature `fn f(&self, __arg1: (u8, u8), mut x: T)` and the
-/// body prelude `let _ = &self; let _ = &__arg1; let (a, b) = __arg1; let _ = &x;`
-/// (`_x: T` becomes `let (_x,) = (_x,);`, see below), so that every argument
-/// is captured by the generator (and dropped with it), whether or not the
-/// body uses it. Mentioning an argument captures it without copying it into
-/// a second local, which would store it twice in the generator.
+/// Input: `fn f(&self, (a, b): (u8, u8), mut x: T, _guard: G)`.
+/// Output: the signature `fn f(&self, __arg1: (u8, u8), mut x: T, _guard: G)` and
+/// the body prelude `let _ = &self; let _ = &__arg1; let (a, b) = __arg1;
+/// let _ = &x; let _ = &_guard;`, so that every argument is captured by the
+/// generator (and dropped with it), whether or not the body uses it.
+/// Mentioning an argument captures it without copying it into a second
+/// local, which would store it twice in the generator.
+///
+/// A user's parameter keeps its own name and span, whatever it looks like
+/// (`__co`, `_x`, `__arg1`): it is an ordinary binding. The mention of an
+/// identifier parameter is spelled with a call-site span located at it, which
+/// resolves to the user's binding but is the macro's code, so lints about
+/// using `_`-prefixed bindings do not fire on it. The name given to a pattern
+/// argument is mixed-site, and chosen unlike every name in the signature:
+/// rustc's "bound more than once" check ignores mixed-site hygiene.
 pub(crate) fn bind(sig: &mut Signature) -> TokenStream {
+    let taken = identifiers(sig.inputs.to_token_stream());
     let mut prelude = TokenStream::new();
     for (index, input) in sig.inputs.iter_mut().enumerate() {
         match input {
@@ -20,24 +31,13 @@ pub(crate) fn bind(sig: &mut Signature) -> TokenStream {
                 prelude.extend(quote!(let _ = &#self_token;));
             }
             FnArg::Typed(arg) => match &mut *arg.pat {
-                Pat::Ident(PatIdent { by_ref: None, mutability, ident, subpat: None, .. })
-                    if ident.to_string().starts_with('_') =>
-                {
-                    // `let _x = _x;` would "use" an underscore binding and bind
-                    // one with no effect, two pedantic lints on what looks like
-                    // user code. The signature's `_x` is the macro's own (same
-                    // name, same place), and a tuple pattern rebinds it.
-                    let mutability = mutability.take();
-                    let user_ident = ident.clone();
-                    *ident =
-                        Ident::new(&ident.to_string(), Span::mixed_site().located_at(ident.span()));
-                    prelude.extend(quote!(let (#mutability #user_ident,) = (#ident,);));
-                }
                 Pat::Ident(PatIdent { by_ref: None, ident, subpat: None, .. }) => {
-                    prelude.extend(quote!(let _ = &#ident;));
+                    let mention =
+                        Ident::new(&ident.to_string(), Span::call_site().located_at(ident.span()));
+                    prelude.extend(quote!(let _ = &#mention;));
                 }
                 pat => {
-                    let name = format_ident!("__arg{}", index, span = Span::mixed_site());
+                    let name = unused_name(&taken, index);
                     prelude.extend(quote!(let _ = &#name; let #pat = #name;));
                     *arg.pat = syn::parse_quote!(#name);
                 }
@@ -45,4 +45,29 @@ pub(crate) fn bind(sig: &mut Signature) -> TokenStream {
         }
     }
     prelude
+}
+
+/// `__argN` (mixed-site), with `_`s appended until no identifier of the
+/// signature's inputs has that name.
+fn unused_name(taken: &HashSet<String>, index: usize) -> Ident {
+    let mut name = format!("__arg{index}");
+    while taken.contains(&name) {
+        name.push('_');
+    }
+    format_ident!("{}", name, span = Span::mixed_site())
+}
+
+/// Every identifier among `tokens`.
+fn identifiers(tokens: TokenStream) -> HashSet<String> {
+    let mut found = HashSet::new();
+    for token in tokens {
+        match token {
+            TokenTree::Ident(ident) => {
+                found.insert(ident.to_string());
+            }
+            TokenTree::Group(group) => found.extend(identifiers(group.stream())),
+            _ => {}
+        }
+    }
+    found
 }

@@ -8,7 +8,7 @@
 use proc_macro2::{Delimiter, Group, Spacing, TokenStream, TokenTree};
 use syn::{Expr, Macro};
 
-use crate::visitor::{Rewriter, Scope};
+use crate::visitor::{Form, Rewriter, Scope, owns_input_by_name};
 
 type Tokens = std::iter::Peekable<proc_macro2::token_stream::IntoIter>;
 
@@ -42,14 +42,18 @@ impl Rewriter {
                     };
                     out.extend(invisible_group(rewritten));
                 }
-                TokenTree::Ident(ident) if ident == "yield" => {
+                // In the attribute form a plain `yield` in another macro's
+                // input is that macro's (async-stream's `stream!`, a block
+                // generator imported under another name).
+                TokenTree::Ident(ident) if ident == "yield" && self.form == Form::Block => {
                     let value = take_expression(&mut tokens);
                     let value = (!value.is_empty()).then_some(value);
                     out.extend(invisible_group(self.yield_expr(ident.span(), value)));
                 }
-                // Nested generators and `fn` items own their yields.
+                // Nested generators and `fn` items own their yields, and
+                // `stringify!`-like macros do not run their input.
                 TokenTree::Ident(ident)
-                    if ident == "async_gen_block" && is_bang_group(&mut tokens) =>
+                    if owns_input_by_name(&ident.to_string()) && is_bang_group(&mut tokens) =>
                 {
                     out.extend([TokenTree::Ident(ident)]);
                     out.extend(tokens.next().into_iter().chain(tokens.next()));
@@ -66,6 +70,15 @@ impl Rewriter {
                 {
                     out.extend([TokenTree::Punct(pound)]);
                     out.extend(tokens.next());
+                }
+                TokenTree::Ident(ident)
+                    if ident == "const"
+                        && matches!(tokens.peek(), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Brace) =>
+                {
+                    out.extend([TokenTree::Ident(ident)]);
+                    let Some(TokenTree::Group(group)) = tokens.next() else { unreachable!() };
+                    let stream = self.in_scope_tokens(Scope::Const, group.stream());
+                    out.extend([TokenTree::Group(with_stream(&group, stream))]);
                 }
                 TokenTree::Ident(ident) if ident == "async" => {
                     out.extend([TokenTree::Ident(ident)]);
@@ -148,7 +161,7 @@ fn is_bang_group(tokens: &mut Tokens) -> bool {
 fn starts_expression(prev: Option<&TokenTree>) -> bool {
     match prev {
         None => true,
-        Some(TokenTree::Punct(p)) => matches!(p.as_char(), '=' | ',' | ';' | '>'),
+        Some(TokenTree::Punct(p)) => matches!(p.as_char(), '=' | ',' | ';' | '>' | '&' | ':'),
         Some(TokenTree::Ident(ident)) => ident == "return" || ident == "break",
         Some(_) => false,
     }

@@ -3,11 +3,26 @@
 //! A `Scope` is saved and restored around closures and `async` blocks so that a
 //! `yield` is only rewritten in the body's own control flow; elsewhere it
 //! becomes a `compile_error!` at that `yield` and nothing else changes.
+//!
+//! What the rewriter cannot see (a closure or `async` block that a user's
+//! macro wraps around a `yield_!`), the compiler can: every rewritten yield
+//! carries a `break` to a hygienic label on the body (see [`BODY_LABEL`]),
+//! which rustc rejects wherever a closure or `async` block lies in between.
+//!
+//! Nested generators own their yields. Items (`fn`s, `impl`s) and the macros
+//! of [`NESTED_GENERATORS`] are skipped by name; in the attribute form a plain
+//! `yield` token inside any macro's input is never rewritten either, so a
+//! generator macro imported under another name keeps its plain `yield`s. In
+//! the block form plain `yield` inside another macro's input (`select!` arms)
+//! is this generator's: the limit is that a generator macro renamed on import
+//! (`use asyncgen::async_gen_block as agb`) is not recognised there, and a
+//! `yield_!` inside one is taken as the outer generator's (then rejected by
+//! the label check above, as it sits in the nested generator's closure).
 
 use proc_macro2::{Span, TokenStream};
-use quote::{ToTokens, quote_spanned};
+use quote::{ToTokens, quote, quote_spanned};
 use syn::visit_mut::{self, VisitMut};
-use syn::{Expr, Ident, Item, Macro, Stmt};
+use syn::{Expr, Ident, Item, Lifetime, Macro, Stmt, Type};
 
 use crate::for_await;
 
@@ -20,11 +35,51 @@ pub(crate) enum Scope {
     Closure,
     /// Inside a nested `async` block or async closure.
     AsyncBlock,
+    /// Inside a `const { ... }` block.
+    Const,
 }
+
+/// Which macro the body belongs to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// `#[async_gen]`: only `yield_!` (and syntax-tree `yield`) is rewritten.
+    Attribute,
+    /// `async_gen_block!`: plain `yield` tokens in macro input too.
+    Block,
+}
+
+/// The label on a body with rewritten yields. rustc names it in its error
+/// for a yield that ended up in a closure or `async` block ("use of
+/// unreachable label `'...`"), so the name says what is wrong.
+pub(crate) const BODY_LABEL: &str = "'yield_must_be_in_the_generator_s_own_body";
+
+/// Generator macros whose input owns its yields.
+const NESTED_GENERATORS: [&str; 5] =
+    ["async_gen_block", "sync_gen_block", "stream", "try_stream", "async_gen_block_impl"];
+
+/// Macros whose input is not code of the body (it is printed, or read as a
+/// path or a literal): their `yield_!` tokens are left as they are.
+const NOT_CODE: [&str; 11] = [
+    "stringify",
+    "concat",
+    "include_str",
+    "include_bytes",
+    "include",
+    "env",
+    "option_env",
+    "compile_error",
+    "cfg",
+    "module_path",
+    "concat_idents",
+];
 
 pub(crate) const IN_CLOSURE: &str = "`yield` inside a closure: the closure is not part of the generator's \
     body, so it cannot yield for it; move the `yield` out of the closure (for example, use a \
     `for` loop instead of `for_each`)";
+
+pub(crate) const IN_CONST: &str = "`yield` inside a `const` block: a `const` block is \
+    evaluated at compile time, outside the generator, so it cannot yield; move the `yield` out \
+    of the `const { ... }` block";
 
 pub(crate) const IN_ASYNC_BLOCK: &str = "`yield` inside a nested `async` block or async closure: \
     it is a separate future that may run outside the generator (spawned, joined, or after the \
@@ -37,6 +92,13 @@ pub(crate) struct Rewriter {
     /// The hygienic name of the body's `Co` handle: user code cannot name it.
     pub(crate) co: Ident,
     pub(crate) scope: Scope,
+    pub(crate) form: Form,
+    /// The declared `yield = T` (attribute form): the expected type of each
+    /// yielded value.
+    pub(crate) yield_ty: Option<Type>,
+    /// Whether the resume type is `()`, as far as the tokens tell: then
+    /// `yield_from!` can resume a source that is suspended at a yield.
+    pub(crate) resume_is_unit: bool,
     /// How many `yield`s were rewritten in the body's own scope.
     pub(crate) yields: usize,
     /// Whether some rewritten `yield`'s value is used (not a `yield v;` statement).
@@ -51,11 +113,14 @@ pub(crate) struct Rewriter {
 }
 
 impl Rewriter {
-    pub(crate) fn new(krate: TokenStream) -> Self {
+    pub(crate) fn new(krate: TokenStream, form: Form) -> Self {
         Self {
             krate,
             co: Ident::new("__co", Span::mixed_site()),
             scope: Scope::Body,
+            form,
+            yield_ty: None,
+            resume_is_unit: true,
             yields: 0,
             yield_value_used: false,
             stub: false,
@@ -64,36 +129,94 @@ impl Rewriter {
     }
 
     /// Input: the span of a `yield` (or `yield_!`) and its value.
-    /// Output: `{ __co.yield_(value); __co.suspend().await; __co.resumed() }`, or an
-    /// error at that span.
+    /// Output:
+    /// ```text
+    /// {
+    ///     let __value: Y = value;              // `: Y` in the attribute form
+    ///     if false { break 'label unreachable_value(); }
+    ///     __co.yield_(__value); __co.suspend().await; __co.resumed()
+    /// }
+    /// ```
+    /// or an error at that span. The value is evaluated before the handle is
+    /// touched, so it may itself yield (`yield_!(yield_!(1) + 1)`).
     pub(crate) fn yield_expr(&mut self, span: Span, value: Option<TokenStream>) -> TokenStream {
         let value = value.unwrap_or_else(|| quote_spanned!(span=> ()));
-        self.in_body(span, &value, |co| {
+        self.in_body(span, &value, |this| {
             // Method calls on the handle located at the `yield`, so that a
             // mistyped value (or resume value) is reported at the user's
             // tokens, with the label on the user's own `yield_`.
-            let co = Ident::new(&co.to_string(), co.span().located_at(span));
+            let co = this.co_at(span);
             let method = Ident::new("yield_", span);
-            quote_spanned!(span=> { #co.#method(#value); #co.suspend().await; #co.resumed() })
+            let local = hygienic("__value", span);
+            let ty = this.yield_ty.as_ref().map(|ty| quote!(: #ty));
+            let check = this.label_check(span);
+            let at = Span::mixed_site().located_at(span);
+            quote_spanned! {at=>
+                {
+                    let #local #ty = #value;
+                    #check
+                    #co.#method(#local);
+                    #co.suspend().await;
+                    #co.resumed()
+                }
+            }
         })
     }
 
-    /// Builds a yield (or `yield_from!`) with `build(co)` if the visitor is in
-    /// the body's own scope; elsewhere, the error that says why not.
+    /// The handle, located at `span`.
+    pub(crate) fn co_at(&self, span: Span) -> Ident {
+        Ident::new(&self.co.to_string(), self.co.span().located_at(span))
+    }
+
+    /// Input: the span of a yield.
+    /// Output: `if false { break 'label unreachable_value(); }` (through a
+    /// local): never run,
+    /// it fails to compile where a closure or an `async` block separates the
+    /// yield from the body's label, with the error at the yield. The value
+    /// (a generic function's, not a diverging expression, which would warn
+    /// `unreachable_code`) fits any completion type.
+    pub(crate) fn label_check(&self, span: Span) -> TokenStream {
+        let at = Span::mixed_site().located_at(span);
+        let label = Lifetime::new(BODY_LABEL, at);
+        let krate = &self.krate;
+        let value = Ident::new("__unreachable", at);
+        // Through a local: `break 'label ::path` would read as a labelled `'label: ...`.
+        quote_spanned! {at=>
+            if false {
+                let #value = #krate::__private::unreachable_value();
+                break #label #value;
+            }
+        }
+    }
+
+    /// Input: the body's statements. Output: `'label: { stmts }` when some
+    /// yield was rewritten (they `break` to it, see `label_check`), else the
+    /// statements as they are (an unused label would warn).
+    pub(crate) fn labelled_body(&self, stmts: &[Stmt]) -> TokenStream {
+        if self.yields == 0 {
+            return quote!(#(#stmts)*);
+        }
+        let label = Lifetime::new(BODY_LABEL, Span::mixed_site());
+        quote!(#label: { #(#stmts)* })
+    }
+
+    /// Builds a yield (or `yield_from!`) with `build(self)` if the visitor is
+    /// in the body's own scope; elsewhere, the error that says why not.
     pub(crate) fn in_body(
         &mut self,
         span: Span,
         value: &TokenStream,
-        build: impl FnOnce(&Ident) -> TokenStream,
+        build: impl FnOnce(&Self) -> TokenStream,
     ) -> TokenStream {
         let message = match self.scope {
             Scope::Body if self.stub => return quote_spanned!(span=> { let _ = #value; }),
             Scope::Body => {
                 self.yields += 1;
-                return build(&self.co);
+                return build(self);
             }
             Scope::Closure => IN_CLOSURE,
             Scope::AsyncBlock => IN_ASYNC_BLOCK,
+            Scope::Const => IN_CONST,
         };
         syn::Error::new(span, message).to_compile_error()
     }
@@ -154,8 +277,10 @@ impl Rewriter {
 
 impl VisitMut for Rewriter {
     fn visit_expr_mut(&mut self, expr: &mut Expr) {
+        // The value of a `yield_from!` is the source's completion, not a resume value.
+        let is_yield = !matches!(expr, Expr::Macro(m) if is_macro(&m.mac, "yield_from"));
         if let Some(tokens) = self.rewrite_yield(expr) {
-            self.yield_value_used = true;
+            self.yield_value_used |= is_yield;
             *expr = Expr::Verbatim(tokens);
             return;
         }
@@ -176,8 +301,11 @@ impl VisitMut for Rewriter {
                 let expanded = for_await::expand(self, for_loop);
                 *expr = expanded;
             }
+            Expr::Const(block) => {
+                self.in_scope(Scope::Const, |this| visit_mut::visit_expr_const_mut(this, block));
+            }
             Expr::Macro(expr_macro) => {
-                if !is_nested_generator(&expr_macro.mac) {
+                if !owns_its_input(&expr_macro.mac) {
                     self.visit_macro_tokens(&mut expr_macro.mac);
                 }
             }
@@ -199,7 +327,7 @@ impl VisitMut for Rewriter {
                 let semi = stmt_macro.semi_token.unwrap_or_default();
                 Some((self.yield_from_macro(&stmt_macro.mac), semi))
             }
-            Stmt::Macro(stmt_macro) if !is_nested_generator(&stmt_macro.mac) => {
+            Stmt::Macro(stmt_macro) if !owns_its_input(&stmt_macro.mac) => {
                 self.visit_macro_tokens(&mut stmt_macro.mac);
                 None
             }
@@ -240,9 +368,14 @@ pub(crate) fn is_macro(mac: &Macro, name: &str) -> bool {
     mac.path.segments.last().is_some_and(|segment| segment.ident == name)
 }
 
-/// A nested generator owns its own yields.
-fn is_nested_generator(mac: &Macro) -> bool {
-    is_macro(mac, "async_gen_block")
+/// Whether the macro named `name` keeps its input to itself: a nested
+/// generator (it owns its yields) or a macro whose input is not code.
+pub(crate) fn owns_input_by_name(name: &str) -> bool {
+    NESTED_GENERATORS.contains(&name) || NOT_CODE.contains(&name)
+}
+
+fn owns_its_input(mac: &Macro) -> bool {
+    mac.path.segments.last().is_some_and(|segment| owns_input_by_name(&segment.ident.to_string()))
 }
 
 /// Input: the tokens of `yield_!(...)`. Output: the value, if any.

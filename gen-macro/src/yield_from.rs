@@ -1,9 +1,9 @@
 //! `yield_from!(source)`: JavaScript's `yield*`.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Delimiter, Group, Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::visit_mut::VisitMut;
-use syn::{Expr, Ident, Macro};
+use syn::{Expr, Ident, Lifetime, Macro, MacroDelimiter};
 
 use crate::visitor::{Rewriter, hygienic};
 
@@ -11,21 +11,28 @@ impl Rewriter {
     /// Input: `yield_from!(source)`.
     /// Output:
     /// ```text
-    /// {
+    /// 'yield_from: {
     ///     let mut __source = pin!(source);
     ///     let __via = (&Probe(&*__source)).via();  // generator, else stream
-    ///     let mut __resume = None;
+    ///     let mut __resume = Some(());             // `None` unless the resume type is `()`
     ///     loop {
     ///         match __via.step(__source.as_mut(), &mut __resume).await {
     ///             Yielded(__value) => forward_resume(&mut __resume, { yield __value }),
-    ///             Complete(__done) => break __done,
+    ///             Complete(__done) => break 'yield_from __done,
     ///         }
     ///     }
     /// }
     /// ```
     /// Each item of the source is yielded, each resume value is passed on to
     /// it, and the whole evaluates to the source's completion value (`()` for
-    /// a plain `Stream`).
+    /// a plain `Stream`). The first step of a source already suspended at a
+    /// yield (partly consumed) is a resume: with `()` there is a value to give
+    /// it; with another resume type the runtime panics, saying why.
+    ///
+    /// The label is the user's (spanned at `yield_from`) and the block's
+    /// braces are the call's parentheses, so that the expression covers the
+    /// whole `yield_from!(...)` call: an ignored `#[must_use]` value (`Result`)
+    /// is reported there, with a `let _ = ` suggestion that is valid code.
     pub(crate) fn yield_from_macro(&mut self, mac: &Macro) -> TokenStream {
         let span = mac.path.segments.last().map_or_else(Span::call_site, |s| s.ident.span());
         let mut source: Expr = match mac.parse_body() {
@@ -38,36 +45,55 @@ impl Rewriter {
         };
         self.visit_expr_mut(&mut source);
         let source = quote!(#source);
-        let krate = self.krate.clone();
-        let krate_at_call = self.krate_at(span);
-        self.in_body(span, &source, |co| {
+        let call_span = delimiter_span(&mac.delimiter);
+        self.in_body(span, &source, |this| {
             let names = ["__source", "__via", "__resume", "__value", "__done", "__resumed"];
             let [from, via, resume, value, done, resumed] =
                 names.map(|n| Ident::new(n, Span::mixed_site()));
+            let krate = &this.krate;
             let private = quote!(#krate::__private);
+            let krate_at_call = this.krate_at(span);
             let forward_resume = quote_spanned!(span=> #krate_at_call::__private::forward_resume);
             let resumed_at_call = hygienic("__resumed", span);
             let value_at_call = hygienic("__value", span);
-            let co = Ident::new(&co.to_string(), co.span().located_at(span));
+            let co = this.co_at(span);
+            let check = this.label_check(span);
+            let first_resume = if this.resume_is_unit {
+                quote!(#private::Some(()))
+            } else {
+                quote!(#private::None)
+            };
+            let label = Lifetime::new("'yield_from", span);
             // The import is the macro's own, not the user's: a mixed-site span.
             let import = quote_spanned!(Span::mixed_site()=> use #private::Via as _;);
-            quote_spanned! {span=>
-                {
-                    #import
-                    let mut #from = #private::pin!(#source);
-                    let #via = (&#private::Probe(&*#from)).via();
-                    let mut #resume = #private::None;
-                    loop {
-                        match #via.step(#from.as_mut(), &mut #resume).await {
-                            #private::GeneratorState::Yielded(#value) => {
-                                let #resumed = { #co.yield_(#value_at_call); #co.suspend().await; #co.resumed() };
-                                #forward_resume(&mut #resume, #resumed_at_call);
-                            }
-                            #private::GeneratorState::Complete(#done) => break #done,
+            let block = quote_spanned! {span=>
+                #import
+                #check
+                let mut #from = #private::pin!(#source);
+                let #via = (&#private::Probe(&*#from)).via();
+                let mut #resume = #first_resume;
+                loop {
+                    match #via.step(#from.as_mut(), &mut #resume).await {
+                        #private::GeneratorState::Yielded(#value) => {
+                            let #resumed = { #co.yield_(#value_at_call); #co.suspend().await; #co.resumed() };
+                            #forward_resume(&mut #resume, #resumed_at_call);
                         }
+                        #private::GeneratorState::Complete(#done) => break #label #done,
                     }
                 }
-            }
+            };
+            let mut braces = Group::new(Delimiter::Brace, block);
+            braces.set_span(call_span);
+            quote!(#label: #braces)
         })
+    }
+}
+
+/// The span of a macro call's `(...)`, `[...]` or `{...}`.
+fn delimiter_span(delimiter: &MacroDelimiter) -> Span {
+    match delimiter {
+        MacroDelimiter::Paren(paren) => paren.span.join(),
+        MacroDelimiter::Brace(brace) => brace.span.join(),
+        MacroDelimiter::Bracket(bracket) => bracket.span.join(),
     }
 }
