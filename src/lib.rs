@@ -10,7 +10,7 @@ use alloc::boxed::Box;
 use core::pin::Pin;
 
 #[doc(inline)]
-pub use asyncgen_macro::async_gen;
+pub use asyncgen_macro::{async_gen, sync_gen};
 #[doc(inline)]
 pub use asyncgen_runtime::{
     AsyncGen, AsyncGenerator, AsyncGeneratorExt, Body, GeneratorState, Resume, StreamCompletion,
@@ -161,6 +161,37 @@ macro_rules! async_gen_block {
     };
 }
 
+/// Writes a sync generator (JavaScript's `function*`) as an expression;
+/// plain `yield v` works here on stable.
+///
+/// The block captures its environment like a `move` closure; the yield type
+/// and the completion type are inferred (a block without a `yield` yields
+/// `()`). Inside it, `yield v` (or `yield_!(v)`) yields, `yield_from!(x)`
+/// re-yields another sync generator's or any iterator's items, and `return`
+/// / `?` end the generator with a completion value. The resume type is `()`
+/// unless the value of some `yield` is used, in which case it is inferred.
+/// `.await` is an error: use [`async_gen_block!`] for that.
+///
+/// ```
+/// use asyncgen::sync_gen_block;
+///
+/// let names = vec!["ada", "grace"];
+/// let greetings = sync_gen_block! {
+///     for name in names {
+///         yield format!("hello, {name}");
+///     }
+///     yield_from!(["bye".to_string()]);
+/// };
+/// let items: Vec<String> = core::pin::pin!(greetings).collect();
+/// assert_eq!(items, ["hello, ada", "hello, grace", "bye"]);
+/// ```
+#[macro_export]
+macro_rules! sync_gen_block {
+    ($($body:tt)*) => {
+        $crate::__private::sync_gen_block_impl! { $crate; $($body)* }
+    };
+}
+
 /// Yields a value from the body of an [`#[async_gen]`](async_gen) function.
 ///
 /// `#[async_gen]` rewrites every `yield_!(v)` of its own body, so no import is
@@ -189,7 +220,7 @@ macro_rules! async_gen_block {
 macro_rules! yield_ {
     ($($value:tt)*) => {
         ::core::compile_error! {
-            "`yield_!` can only be used inside the body of an `#[async_gen]` function or an `async_gen_block!`"
+            "`yield_!` can only be used inside the body of an `#[async_gen]` or `#[sync_gen]` function, an `async_gen_block!` or a `sync_gen_block!`"
         }
     };
 }
@@ -237,7 +268,7 @@ macro_rules! yield_ {
 macro_rules! yield_from {
     ($($source:tt)*) => {
         ::core::compile_error! {
-            "`yield_from!` can only be used inside the body of an `#[async_gen]` function or an `async_gen_block!`"
+            "`yield_from!` can only be used inside the body of an `#[async_gen]` or `#[sync_gen]` function, an `async_gen_block!` or a `sync_gen_block!`"
         }
     };
 }
@@ -247,7 +278,7 @@ macro_rules! yield_from {
 pub mod __private {
     #[cfg(feature = "alloc")]
     pub use alloc::boxed::Box;
-    pub use asyncgen_macro::async_gen_block_impl;
+    pub use asyncgen_macro::{async_gen_block_impl, sync_gen_block_impl};
     pub use asyncgen_runtime::__private::*;
     pub use core::option::Option::{None, Some};
     pub use core::pin::pin;

@@ -7,6 +7,7 @@ use syn::{ItemFn, ReturnType, Type};
 
 use crate::args::{self, Boxed};
 use crate::error::format_err;
+use crate::sync::Flavor;
 use crate::visitor::{Form, Rewriter};
 use crate::{lifetime, params};
 
@@ -35,9 +36,9 @@ pub(crate) fn async_gen(args: TokenStream, item: TokenStream) -> TokenStream {
         )
         .into_compile_error()
     });
-    match args::parse(args) {
+    match args::parse(args, "async_gen") {
         Ok(args) => {
-            let expanded = expand(&args, function);
+            let expanded = expand(&args, function, Flavor::Async);
             quote!(#missing_async #expanded)
         }
         Err(error) => {
@@ -68,7 +69,9 @@ pub(crate) fn async_gen(args: TokenStream, item: TokenStream) -> TokenStream {
 /// `body'` has each `yield_!(v)` rewritten to
 /// `{ let __value: Y = v; __co.yield_(__value); __co.suspend().await; __co.resumed() }`
 /// (see `Rewriter::yield_expr`), and is labelled when it has rewritten yields.
-fn expand(args: &args::Args, mut function: ItemFn) -> TokenStream {
+/// The sync flavor returns `SyncGen<impl SyncBody<...>>` (`BoxSyncGen`,
+/// `LocalBoxSyncGen`) from `__private::sync::new`, its yields `__co.yield_(__value).await`.
+pub(crate) fn expand(args: &args::Args, mut function: ItemFn, flavor: Flavor) -> TokenStream {
     let sig = &mut function.sig;
     let krate = args.krate.to_token_stream();
     let (yield_ty, resume_ty) = (&args.yield_ty, &args.resume_ty);
@@ -78,22 +81,21 @@ fn expand(args: &args::Args, mut function: ItemFn) -> TokenStream {
     };
 
     let mut rewriter = Rewriter::new(krate.clone(), Form::Attribute);
+    rewriter.flavor = flavor;
     // `impl Trait` cannot annotate a `let`: such a yield type is inferred.
     rewriter.yield_ty = (!contains_impl(yield_ty.to_token_stream())).then(|| yield_ty.clone());
     rewriter.resume_is_unit = is_unit(resume_ty);
     rewriter.visit_block_mut(&mut function.block);
     let prelude = params::bind(sig);
     sig.asyncness = None;
+    let (generator_ty, body_trait) = (flavor.generator(), flavor.body());
     sig.output = match args.boxed {
         None => syn::parse_quote! {
-            -> #krate::AsyncGen<impl #krate::Body<Yield = #yield_ty, Resume = #resume_ty, Return = #return_ty>>
+            -> #krate::#generator_ty<impl #krate::#body_trait<Yield = #yield_ty, Resume = #resume_ty, Return = #return_ty>>
         },
         Some(boxed) => {
             let lifetime = lifetime::for_boxed(sig);
-            let alias = match boxed {
-                Boxed::Send => quote!(BoxAsyncGen),
-                Boxed::Local => quote!(LocalBoxAsyncGen),
-            };
+            let alias = flavor.boxed(boxed == Boxed::Send);
             syn::parse_quote!(-> #krate::#alias<#lifetime, #yield_ty, #return_ty, #resume_ty>)
         }
     };
@@ -102,8 +104,9 @@ fn expand(args: &args::Args, mut function: ItemFn) -> TokenStream {
     let co = &rewriter.co;
     let mutability = (rewriter.yields > 0).then(|| quote!(mut));
     let body = rewriter.labelled_body(&function.block.stmts);
+    let new = flavor.constructor(&krate);
     let generator = quote! {
-        #krate::__private::new::<#y, #a, #r, _, _>(async move |#mutability #co| {
+        #new::<#y, #a, #r, _, _>(async move |#mutability #co| {
             #prelude
             #body
         })
