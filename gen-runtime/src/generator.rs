@@ -51,14 +51,26 @@ use crate::protocol::{AsyncGenerator, GeneratorState};
 /// ```
 #[must_use = "generators do nothing unless polled"]
 pub struct AsyncGen<B: Body + ?Sized> {
-    body: B,
+    pub(crate) body: B,
 }
 
-impl<B: Body> AsyncGen<B> {
-    pub(crate) const fn from_body(body: B) -> Self {
-        Self { body }
-    }
+mod pinned {
+    /// Never implemented: what makes [`AsyncGen`](crate::AsyncGen) `!Unpin`
+    /// with one error, in the user's terms, when it is polled unpinned.
+    #[diagnostic::on_unimplemented(
+        message = "an async generator must be pinned before it is polled",
+        label = "this generator is not pinned",
+        note = "pin it first: `let mut gen = core::pin::pin!(gen);` (or `Box::pin(gen)`), \
+                then call `.next()` on `gen`"
+    )]
+    pub trait MustBePinned {}
 }
+
+/// Not `Unpin`: the body's handle points into the generator, so it must not
+/// move once polled. Spelled as an impl whose bound never holds, so that the
+/// compiler's complaint is the note of `MustBePinned` instead of a list of
+/// the runtime's fields.
+impl<B: Body + ?Sized> Unpin for AsyncGen<B> where B: pinned::MustBePinned {}
 
 impl<B: Body + ?Sized> AsyncGen<B> {
     /// Whether the body has finished (returned or panicked).
@@ -84,6 +96,7 @@ impl<B: Body + ?Sized> AsyncGen<B> {
         self.body.progress() == Progress::Complete
     }
 
+    #[inline]
     fn body(self: Pin<&mut Self>) -> Pin<&mut B> {
         // SAFETY: `body` is structurally pinned: `AsyncGen` never moves it out
         // and has no `Drop` impl of its own.
@@ -100,14 +113,22 @@ impl<B: Body + ?Sized> AsyncGenerator<B::Resume> for AsyncGen<B> {
         cx: &mut Context<'_>,
         arg: &mut Option<B::Resume>,
     ) -> Poll<GeneratorState<B::Yield, B::Return>> {
-        self.body().poll_step(cx, arg).map(|state| match state {
-            Some(state) => state,
-            None => panic!(
-                "`AsyncGen` resumed after it completed or panicked: \
-                 a generator cannot be resumed after `GeneratorState::Complete`"
-            ),
-        })
+        match self.body().poll_step(cx, arg) {
+            Poll::Ready(Some(state)) => Poll::Ready(state),
+            Poll::Ready(None) => resumed_after_completion(),
+            Poll::Pending => Poll::Pending,
+        }
     }
+}
+
+#[cold]
+#[inline(never)]
+#[track_caller]
+fn resumed_after_completion() -> ! {
+    panic!(
+        "`AsyncGen` resumed after it completed or panicked: a generator cannot be resumed \
+         after `GeneratorState::Complete`; check `is_complete()` before resuming"
+    )
 }
 
 impl<B> Stream for AsyncGen<B>
@@ -118,10 +139,16 @@ where
     type Item = <B::Return as StreamCompletion<B::Yield>>::Item;
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        self.body().poll_step(cx, &mut Some(())).map(|state| match state? {
-            GeneratorState::Yielded(value) => Some(B::Return::item(value)),
-            GeneratorState::Complete(completion) => completion.last_item(),
-        })
+        match self.body().poll_step(cx, &mut Some(())) {
+            Poll::Ready(Some(GeneratorState::Yielded(value))) => {
+                Poll::Ready(Some(B::Return::item(value)))
+            }
+            Poll::Ready(Some(GeneratorState::Complete(completion))) => {
+                Poll::Ready(completion.last_item())
+            }
+            Poll::Ready(None) => Poll::Ready(None),
+            Poll::Pending => Poll::Pending,
+        }
     }
 }
 

@@ -8,12 +8,13 @@
 //!
 //! # How the hand-off works
 //!
-//! The generator owns a slot and the body. On the first poll it starts the
-//! body with a handle (`Co`) to the slot. `yield v` in the body moves `v`
-//! into the slot and returns `Pending`; the generator, seeing a value in its
-//! slot after the body's poll, returns it as the item. Resuming puts the
-//! resume value in the slot and polls the body again, whose pending `yield`
-//! then completes with that value. No thread-local, no waker tricks: the
+//! The generator owns the body and a hand-off: one state byte for the whole
+//! generator and one slot for the value in transit. On the first poll it
+//! starts the body with a handle (`Co`) to the hand-off. `yield v` in the body
+//! moves `v` into the slot and returns `Pending`; the generator, seeing
+//! `Yielded` after the body's poll, returns the value as the item. Resuming
+//! puts the resume value in the slot and polls the body again, whose pending
+//! `yield` then completes with that value. No thread-local, no waker tricks: the
 //! handle is tied to its own slot by a higher-ranked lifetime, so it cannot
 //! be stored outside the body, nor swapped with another generator's handle.
 //!
@@ -57,6 +58,8 @@ mod body;
 mod co;
 mod completion;
 mod generator;
+mod hand_off;
+mod machine;
 mod next;
 mod protocol;
 mod sync;
@@ -75,7 +78,7 @@ pub use crate::sync::protocol::SyncGenerator;
 /// signatures here change without notice.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::body::new;
+    pub use crate::machine::new;
     pub use crate::co::{Co, Suspend};
     pub use crate::next::{Next, next};
     pub use crate::protocol::GeneratorState;
