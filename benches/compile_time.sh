@@ -1,44 +1,53 @@
 #!/usr/bin/env bash
 # Compile time of a crate of 200 generators: asyncgen's `#[async_gen]`
-# against async-stream's `stream!`, each generator a loop with a yield and
-# an await. Dependencies are built first; then the crate itself is rebuilt
-# (dev profile) RUNS times after touching its source, and the median is printed.
+# against async-stream's `stream!`, each generator a loop with an await and a
+# yield. Prints one table:
+#
+# * build / check CPU: user + sys seconds of `cargo build` / `cargo check` of
+#   the crate alone (its dependencies are built first), one job (`-j1`), dev
+#   profile, median of RUNS runs after touching its source;
+# * function instances per generator: `define`s in the crate's LLVM IR (dev
+#   profile, one codegen unit) of COUNT generators minus those of COUNT / 2,
+#   divided by COUNT / 2, so the crate's fixed functions cancel out. Each
+#   generator is polled once by a function of the crate (`first_N`), so what
+#   a consumer instantiates is counted.
 #
 #   benches/compile_time.sh            # 200 generators, 5 runs
 #   COUNT=500 RUNS=3 benches/compile_time.sh
+#
+# The crates are generated under $TMPDIR/asyncgen-compile-time with their own
+# target directory; asyncgen is this checkout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 count=${COUNT:-200}
+half=$((count / 2))
 runs=${RUNS:-5}
 work=${TMPDIR:-/tmp}/asyncgen-compile-time
+export CARGO_TARGET_DIR="$work/target"
 mkdir -p "$work"
 
-# make_crate NAME DEPENDENCY-LINES GENERATOR-TEMPLATE (with N for the index)
-make_crate() {
-    local dir="$work/$1"
-    mkdir -p "$dir/src"
-    printf '[package]\nname = "%s"\nversion = "0.0.0"\nedition = "2024"\npublish = false\n\n[dependencies]\n%s\n\n[workspace]\n' \
-        "$1" "$2" >"$dir/Cargo.toml"
-    : >"$dir/src/lib.rs"
-    for n in $(seq 1 "$count"); do
-        printf '%s\n' "${3//N/$n}" >>"$dir/src/lib.rs"
-    done
-}
-
-make_crate with-asyncgen "asyncgen = { path = \"$root\" }" \
-'/// Generator N.
+# Each generator comes with a function that polls it once, so that its
+# `poll_next`, body and drop glue are instantiated in the crate, as in a
+# program that consumes it.
+CONSUMER='/// Polls generator N once.
+pub fn first_N(cx: &mut core::task::Context<'"'"'_>) -> core::task::Poll<Option<u64>> {
+    futures_core::Stream::poll_next(core::pin::pin!(generator_N(3)), cx)
+}'
+ASYNCGEN_DEPENDENCIES="asyncgen = { path = \"$root\" }
+futures-core = \"0.3\""
+ASYNCGEN_GENERATOR='/// Generator N.
 #[asyncgen::async_gen(yield = u64)]
 pub async fn generator_N(limit: u64) {
     for i in 0..limit {
         core::future::ready(()).await;
         yield_!(i + N);
     }
-}'
-
-make_crate with-async-stream 'async-stream = "0.3.6"
-futures-core = "0.3"' \
-'/// Generator N.
+}
+'"$CONSUMER"
+ASYNC_STREAM_DEPENDENCIES='async-stream = "0.3.6"
+futures-core = "0.3"'
+ASYNC_STREAM_GENERATOR='/// Generator N.
 pub fn generator_N(limit: u64) -> impl futures_core::Stream<Item = u64> {
     async_stream::stream! {
         for i in 0..limit {
@@ -46,22 +55,67 @@ pub fn generator_N(limit: u64) -> impl futures_core::Stream<Item = u64> {
             yield i + N;
         }
     }
-}'
+}
+'"$CONSUMER"
 
-median_build() {
+# Input: a crate NAME, its [dependencies] lines, a generator template (N is
+# the index), a count. Output: the crate in $work/NAME.
+make_crate() {
+    local dir="$work/$1"
+    mkdir -p "$dir/src"
+    printf '[package]\nname = "%s"\nversion = "0.0.0"\nedition = "2024"\npublish = false\n\n[dependencies]\n%s\n\n[workspace]\n' \
+        "$1" "$2" >"$dir/Cargo.toml"
+    : >"$dir/src/lib.rs"
+    for n in $(seq 1 "$4"); do
+        printf '%s\n' "${3//N/$n}" >>"$dir/src/lib.rs"
+    done
+}
+
+# Input: a crate NAME and a cargo command (build or check). Output: the
+# median user + sys CPU seconds of RUNS runs of it on the crate alone.
+median_cpu() {
     local dir="$work/$1" times=()
-    (cd "$dir" && cargo build -q 2>/dev/null)  # dependencies, once
+    (cd "$dir" && cargo "$2" -q -j1 2>/dev/null) # dependencies, once
     for _ in $(seq 1 "$runs"); do
         touch "$dir/src/lib.rs"
-        local start end
-        start=$(date +%s%N)
-        (cd "$dir" && cargo build -q)
-        end=$(date +%s%N)
-        times+=("$(((end - start) / 1000000))")
+        times+=("$(cd "$dir" && /usr/bin/time -f '%U %S' cargo "$2" -q -j1 2>&1 >/dev/null |
+            tail -n 1 | awk '{ printf "%.2f", $1 + $2 }')")
     done
     printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((runs + 1) / 2))p"
 }
 
-echo "crate of $count generators, dev profile, median of $runs rebuilds (milliseconds):"
-printf '  %-14s %s\n' asyncgen "$(median_build with-asyncgen)"
-printf '  %-14s %s\n' async-stream "$(median_build with-async-stream)"
+# Input: a crate NAME. Output: the number of functions defined in its LLVM IR.
+ir_functions() {
+    local dir="$work/$1"
+    rm -f "$CARGO_TARGET_DIR/debug/deps/${1//-/_}"-*.ll
+    (cd "$dir" && cargo rustc -q --lib -- --emit=llvm-ir -C codegen-units=1 2>/dev/null)
+    cat "$CARGO_TARGET_DIR/debug/deps/${1//-/_}"-*.ll | grep -c '^define '
+}
+
+# Input: a crate name, its dependencies, its generator template. Output: one
+# table row: build CPU, check CPU, function instances per generator.
+measure() {
+    make_crate "$1" "$2" "$3" "$half"
+    local functions_half
+    functions_half=$(ir_functions "$1")
+    make_crate "$1" "$2" "$3" "$count"
+    local functions_full build check
+    functions_full=$(ir_functions "$1")
+    build=$(median_cpu "$1" build)
+    check=$(median_cpu "$1" check)
+    echo "$build $check $(awk -v a="$functions_half" -v b="$functions_full" -v n="$((count - half))" \
+        'BEGIN { printf "%.1f", (b - a) / n }')"
+}
+
+echo "measuring asyncgen, then async-stream ($count generators, $runs runs each)" >&2
+read -r ours_build ours_check ours_functions < <(measure asyncgen-crate \
+    "$ASYNCGEN_DEPENDENCIES" "$ASYNCGEN_GENERATOR")
+read -r theirs_build theirs_check theirs_functions < <(measure async-stream-crate \
+    "$ASYNC_STREAM_DEPENDENCIES" "$ASYNC_STREAM_GENERATOR")
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
+echo "| crate of $count generators (dev profile, -j1, median of $runs) | asyncgen | async-stream | ratio |"
+echo "|---|---|---|---|"
+echo "| \`cargo build\` CPU, user + sys (s) | $ours_build | $theirs_build | $(ratio "$ours_build" "$theirs_build") |"
+echo "| \`cargo check\` CPU, user + sys (s) | $ours_check | $theirs_check | $(ratio "$ours_check" "$theirs_check") |"
+echo "| function instances per generator (LLVM IR \`define\`s) | $ours_functions | $theirs_functions | $(ratio "$ours_functions" "$theirs_functions") |"

@@ -1,24 +1,27 @@
 #!/usr/bin/env bash
-# Instructions per item of every workload and system of benches/generators,
-# counted by callgrind: each workload runs once at two sizes, and the
-# difference of the two counts divided by the extra items (generators, for
-# spawn_small) is printed, so process start-up and set-up cancel out.
+# Instructions per item of every workload and system of the `generators`
+# bench (benches/generators, package asyncgen-benches), counted by callgrind:
+# each workload runs once at two sizes, and the difference of the two counts
+# divided by the extra items (generators, for spawn_small and
+# task_spawn_small) is printed, so process start-up and set-up cancel out.
+# One table: a row per workload, a column per system.
 # Instruction counts, unlike wall times, do not move with the machine's load.
 #
 #   benches/instructions.sh                    # every workload
 #   benches/instructions.sh count_dyn pipe     # some workloads
 #   SYSTEMS="asyncgen hand-written" benches/instructions.sh
 #
-# Builds with `cargo bench` (the [profile.bench] of Cargo.toml: opt-level 3,
-# one codegen unit, fat LTO), honouring CARGO_TARGET_DIR. Installs valgrind
+# Builds with `cargo bench` (the root Cargo.toml's [profile.bench]: opt-level
+# 3, one codegen unit, fat LTO), honouring CARGO_TARGET_DIR. Installs valgrind
 # from Debian's packages if it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 WORKLOADS=("$@")
-[ ${#WORKLOADS[@]} -gt 0 ] || WORKLOADS=(count count_dyn await_between pipe spawn_small)
-read -r -a SYSTEMS <<<"${SYSTEMS:-asyncgen hand-written async-stream unfold genawaiter async-fn-stream asynk-strim}"
-# Items per run; spawn_small counts generators of 3 items each.
+[ ${#WORKLOADS[@]} -gt 0 ] || WORKLOADS=(count count_dyn await_between pipe spawn_small
+    task_count task_count_boxed task_pipe task_spawn_small task_await_between)
+read -r -a SYSTEMS <<<"${SYSTEMS:-asyncgen hand-written async-stream unfold genawaiter async-fn-stream asynk-strim fauxgen}"
+# Items per run; the spawn_small workloads count generators of 3 items each.
 SHORT=${SHORT:-100000}
 LONG=${LONG:-200000}
 SHORT_SPAWN=${SHORT_SPAWN:-20000}
@@ -31,8 +34,8 @@ if ! command -v valgrind >/dev/null; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq valgrind >&2
 fi
 
-echo "building the bench (cargo bench --no-run --bench generators)" >&2
-BIN=$(cargo bench --no-run --bench generators --message-format=json 2>/dev/null |
+echo "building the bench (cargo bench --no-run -p asyncgen-benches --bench generators)" >&2
+BIN=$(cargo bench --no-run -p asyncgen-benches --bench generators --message-format=json 2>/dev/null |
     sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -n 1)
 [ -x "$BIN" ] || { echo "bench executable not found" >&2; exit 1; }
 
@@ -48,7 +51,7 @@ printf '\n|---|'
 printf -- '---|%.0s' "${SYSTEMS[@]}"
 printf '\n'
 for workload in "${WORKLOADS[@]}"; do
-    if [ "$workload" = spawn_small ]; then short=$SHORT_SPAWN long=$LONG_SPAWN; else short=$SHORT long=$LONG; fi
+    if [[ $workload == *spawn_small ]]; then short=$SHORT_SPAWN long=$LONG_SPAWN; else short=$SHORT long=$LONG; fi
     printf '| %s |' "$workload"
     for system in "${SYSTEMS[@]}"; do
         a=$(instructions "$workload" "$system" "$short")

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# One short criterion run of benches/generators, then its wall times as a
-# table: nanoseconds per item (per generator for spawn_small), criterion's
-# median. Extra arguments go to criterion (e.g. a filter: `count_dyn`).
+# One short criterion run of the `generators` bench (package
+# asyncgen-benches), then its wall times as a table: nanoseconds per item
+# (per generator for spawn_small and task_spawn_small), criterion's median.
+# Extra arguments go to criterion (e.g. a filter: `count_dyn`).
 # Wall times move with the machine's load; benches/instructions.sh gives the
 # robust figure. Needs jq (installed from Debian's packages if missing).
 set -euo pipefail
@@ -13,14 +14,15 @@ if ! command -v jq >/dev/null; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq jq >&2
 fi
 
-cargo bench --bench generators -- --measurement-time 2 --warm-up-time 1 "$@" >&2
+cargo bench -p asyncgen-benches --bench generators -- --measurement-time 2 --warm-up-time 1 "$@" >&2
 DIR="${CARGO_TARGET_DIR:-target}/criterion"
-SYSTEMS=(asyncgen hand-written async-stream unfold genawaiter async-fn-stream asynk-strim)
+SYSTEMS=(asyncgen hand-written async-stream unfold genawaiter async-fn-stream asynk-strim fauxgen)
 printf '| ns per item | %s |\n' "$(IFS='|'; echo "${SYSTEMS[*]}" | sed 's/|/ | /g')"
 printf '|---|'
 printf -- '---|%.0s' "${SYSTEMS[@]}"
 printf '\n'
-for workload in count count_dyn await_between pipe spawn_small; do
+for workload in count count_dyn await_between pipe spawn_small \
+    task_count task_count_boxed task_pipe task_spawn_small task_await_between; do
     [ -d "$DIR/$workload" ] || continue
     printf '| %s |' "$workload"
     for system in "${SYSTEMS[@]}"; do

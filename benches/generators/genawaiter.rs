@@ -3,17 +3,20 @@
 //!
 //! A stack generator lives in a `Shelf` declared by the macro in the caller's
 //! scope and cannot be returned from a function, so each workload creates and
-//! drains its generator in one function, and the sizes are the shelf's plus
-//! the handle's.
+//! drains its generator in one function (or one task), and the sizes are
+//! the shelf's plus the handle's. In `task_count_boxed` the box holds the
+//! `&mut Gen` handle (the shelf stays in the task), one more indirection than
+//! the other systems' boxes.
 
 use core::future::{Future, ready};
 use core::mem::{size_of, size_of_val};
 use core::pin::Pin;
-use futures::StreamExt;
+use futures::{Stream, StreamExt};
 use genawaiter::stack::{Co, Gen, Shelf, let_gen_using};
 
 use crate::poll::{Park, Tally, drain, drain_dyn, parks_before};
-use crate::{Sizes, System};
+use crate::system::{Sizes, System};
+use crate::task::{block_on, block_on_checking_wakes, drain_next};
 
 async fn count_body(co: Co<'_, u64>, n: u64) {
     for i in 0..n {
@@ -85,6 +88,41 @@ pub fn system() -> System {
                 tally += drain(Pin::new(generator));
             }
             tally
+        },
+        task_count: |n| {
+            block_on(Box::pin(async move {
+                let_gen_using!(generator, |co| count_body(co, n));
+                drain_next(Pin::new(generator)).await
+            }))
+        },
+        task_count_boxed: |n| {
+            block_on(Box::pin(async move {
+                let_gen_using!(generator, |co| count_body(co, n));
+                let mut generator: Pin<Box<dyn Stream<Item = u64> + '_>> = Box::pin(generator);
+                drain_next(generator.as_mut()).await
+            }))
+        },
+        task_pipe: |n| {
+            block_on(Box::pin(async move {
+                let_gen_using!(generator, |co| pipe_body(co, n));
+                drain_next(Pin::new(generator)).await
+            }))
+        },
+        task_spawn_small: |m| {
+            block_on(Box::pin(async move {
+                let mut tally = Tally::default();
+                for base in 0..m {
+                    let_gen_using!(generator, |co| three_body(co, base));
+                    tally += drain_next(Pin::new(generator)).await;
+                }
+                tally
+            }))
+        },
+        task_await_between: |n| {
+            block_on_checking_wakes(Box::pin(async move {
+                let_gen_using!(generator, |co| await_between_body(co, n));
+                drain_next(Pin::new(generator)).await
+            }))
         },
         sizes,
     }

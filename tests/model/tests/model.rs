@@ -3,6 +3,7 @@
 //! resume values at the same yields, the same completion, and one `Pending`
 //! per pending await, whatever the nesting through `yield_from!`.
 
+#[path = "../../support/mod.rs"]
 mod support;
 
 use core::task::{Context, Poll};

@@ -1,0 +1,2 @@
+//! The property tests of asyncgen (proptest). The package has no library
+//! code: see `tests/model.rs`.
