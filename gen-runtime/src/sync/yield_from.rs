@@ -5,7 +5,7 @@
 //! As for async generators, method resolution chooses at compile time:
 //! `(&SyncProbe(&source)).sync_via()` finds `SyncVia::sync_via` on
 //! `SyncProbe` itself when the source is a sync generator, and only otherwise
-//! on `&SyncProbe`, where it is implemented for `IntoIterator`s.
+//! on `&SyncProbe`, which drives `IntoIterator`s.
 
 use core::marker::PhantomData;
 use core::pin::Pin;
@@ -34,7 +34,9 @@ impl<T: SyncGenerator<A>, A> SyncVia<A> for SyncProbe<'_, T> {
     }
 }
 
-impl<T: IntoIterator, A> SyncVia<A> for &SyncProbe<'_, T> {
+// Unbounded: a source that is neither kind fails at `DriveIterator::start`,
+// with rustc's "`T` is not an iterator" at the user's `yield_from!`.
+impl<T, A> SyncVia<A> for &SyncProbe<'_, T> {
     type Drive = DriveIterator<A>;
 
     fn sync_via(&self) -> DriveIterator<A> {
