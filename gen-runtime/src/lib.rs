@@ -78,8 +78,8 @@ pub use crate::sync::protocol::SyncGenerator;
 /// signatures here change without notice.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::machine::new;
     pub use crate::co::{Co, Suspend};
+    pub use crate::machine::new;
     pub use crate::next::{Next, next};
     pub use crate::protocol::GeneratorState;
     pub use crate::yield_from::{

@@ -3,13 +3,13 @@
 
 use core::cell::UnsafeCell;
 use core::future::Future;
-use core::marker::PhantomPinned;
+use core::marker::{PhantomData, PhantomPinned};
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
 use crate::protocol::GeneratorState;
 use crate::sync::co::SyncCo;
-use crate::sync::slot::Transit;
+use crate::sync::slot::{Frame, Transit};
 use crate::sync::waker;
 
 mod sealed {
@@ -29,7 +29,7 @@ pub enum SyncProgress {
 }
 
 /// The body of a [`SyncGen`](crate::SyncGen): what `#[sync_gen]` and
-/// `sync_gen_block!` build, together with the slot its yields go through.
+/// `sync_gen_block!` build.
 ///
 /// Sealed: only this crate implements it. It appears in the return types the
 /// macros write (`SyncGen<impl SyncBody<Yield = u32, …>>`) and is dyn
@@ -61,14 +61,19 @@ pub trait SyncBody: sealed::Sealed {
     ) -> Option<GeneratorState<Self::Yield, Self::Return>>;
 }
 
-/// A body that starts lazily, and its slot.
+/// A body that starts lazily. Its slot is not here: it lives on the stack of
+/// each resume (see `Frame`).
 pub(crate) struct SyncLazy<Y, A, F, Fut> {
     state: StateCell<State<F, Fut>>,
-    slot: Transit<Y, A>,
+    /// Its address is the generator's identity, the handle's token: a
+    /// generator nested in this one's body lies inside `state`, so no other
+    /// live generator's `progress` has the same address.
     progress: SyncProgress,
-    /// The body may point into itself, and the handle's token is the slot's
-    /// address: the generator must not move once started.
+    /// The body may point into itself, and its identity is an address: the
+    /// generator must not move once started.
     _pinned: PhantomPinned,
+    /// Invariant in the types that cross.
+    _types: PhantomData<fn(Y, A) -> (Y, A)>,
 }
 
 enum State<F, Fut> {
@@ -117,13 +122,14 @@ where
     fn step(self: Pin<&mut Self>, arg: Option<A>) -> Option<GeneratorState<Y, Fut::Output>> {
         // SAFETY: a started future is structurally pinned: it is only reached
         // through the `Pin` below and is dropped in place. The closure of an
-        // unstarted body is not pinned and is moved out. The slot is never
-        // pinned (values are moved in and out).
+        // unstarted body is not pinned and is moved out. `progress` is a
+        // plain byte, never pinned.
         let this = unsafe { self.get_unchecked_mut() };
+        let id = core::ptr::from_ref(&this.progress).addr();
         let state = this.state.0.get_mut();
-        match state {
+        let transit = match state {
             State::Started(_) => match arg {
-                Some(arg) => this.slot = Transit::Resumed(arg),
+                Some(arg) => Transit::Resumed(arg),
                 None => panic!("{NO_RESUME_VALUE}"),
             },
             State::Unstarted(_) => {
@@ -131,26 +137,26 @@ where
                 let State::Unstarted(start) = core::mem::replace(state, State::Complete) else {
                     unreachable!()
                 };
-                let token = core::ptr::from_ref(&this.slot).addr();
-                *state = State::Started(start(SyncCo::new(token)));
+                *state = State::Started(start(SyncCo::new(id)));
                 this.progress = SyncProgress::Suspended;
+                Transit::Empty
             }
             State::Complete => return None,
-        }
-        let slot = &raw mut this.slot;
-        let waker = waker::slot_waker(slot.cast());
+        };
+        let mut frame = Frame { id, transit };
+        let waker = waker::frame_waker((&raw mut frame).cast());
         let guard = CompleteOnDrop { state, progress: &mut this.progress };
         let State::Started(future) = &mut *guard.state else { unreachable!() };
         // SAFETY: see above; the future stays where it is until it is dropped.
         let future = unsafe { Pin::new_unchecked(future) };
         let polled = future.poll(&mut Context::from_waker(&waker));
-        // From here on the slot is the generator's again: the waker is dropped
-        // and no yield future can run.
+        // From here on the frame is the generator's again: the waker is
+        // dropped and no yield future can run.
         drop(waker);
         match polled {
             Poll::Pending => {
                 core::mem::forget(guard);
-                match this.slot.take() {
+                match frame.transit {
                     Transit::Yielded(value) => Some(GeneratorState::Yielded(value)),
                     _ => {
                         this.finish();
@@ -160,7 +166,7 @@ where
             }
             Poll::Ready(value) => {
                 drop(guard);
-                if let Transit::Yielded(_) = this.slot.take() {
+                if let Transit::Yielded(_) = frame.transit {
                     panic!("{LOST_AT_END}");
                 }
                 Some(GeneratorState::Complete(value))
@@ -207,8 +213,8 @@ where
 {
     crate::SyncGen::from_body(SyncLazy {
         state: StateCell(UnsafeCell::new(State::Unstarted(body))),
-        slot: Transit::Empty,
         progress: SyncProgress::Unstarted,
         _pinned: PhantomPinned,
+        _types: PhantomData,
     })
 }

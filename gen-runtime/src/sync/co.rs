@@ -2,7 +2,8 @@
 //!
 //! `yield v` in a `#[sync_gen]` body becomes `__co.yield_(v).await`. The
 //! future holds the value until its first poll, which moves it into the
-//! slot that the poll's context points at and returns `Pending`; the
+//! slot (the frame of the current resume) that the poll's context points at
+//! and returns `Pending`; the
 //! generator then takes the value. On the next resume the generator puts the
 //! resume value in the slot, polls the body again, and the future completes
 //! with that value.
@@ -12,16 +13,16 @@ use core::marker::PhantomData;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
-use crate::sync::slot::Transit;
+use crate::sync::slot::{Frame, Transit};
 use crate::sync::waker;
 
 /// The body's handle: the only way for a sync generator body to yield.
 ///
-/// It holds no pointer, only a token: the address of its generator's slot,
-/// recorded when the generator started the body (the generator is pinned, so
-/// the address stays the same until it is dropped, and the handle, owned by
-/// the body, never outlives it). A yield future checks that the context it is
-/// polled with carries exactly that slot; see [`Yield`].
+/// It holds no pointer, only a token: its generator's identity (an address
+/// inside the generator, recorded when the generator started the body; the
+/// generator is pinned, so it stays the same until it is dropped, and the
+/// handle, owned by the body, never outlives it). A yield future checks
+/// that the context it is polled with is that generator's; see [`Yield`].
 ///
 /// The macros name it with a hygienic identifier; the higher-ranked,
 /// invariant `'co` keeps it inside the body, as for async generators.
@@ -34,7 +35,7 @@ pub struct SyncCo<'co, Y, A> {
 }
 
 impl<Y, A> SyncCo<'_, Y, A> {
-    /// Input: the address of the slot of the generator that starts the body.
+    /// Input: the identity of the generator that starts the body.
     pub(crate) fn new(token: usize) -> Self {
         Self { token, _marker: PhantomData }
     }
@@ -85,23 +86,22 @@ impl<Y, A> Future for Yield<'_, Y, A> {
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<A> {
         let this = self.get_mut();
-        let Some(slot) = waker::slot_in(cx, this.token) else { panic!("{FOREIGN_CONTEXT}") };
-        // SAFETY: `slot_in` returned the data pointer of a waker built with
-        // the private `SLOT_WAKER` vtable (safe code cannot build a waker from
-        // a vtable, and clones of ours are no-op wakers), so `cx` is the
-        // context of a `SyncGen` resume in progress, and its data is that
-        // generator's `&raw mut` slot, valid for the whole poll. Its address
-        // equals this handle's token, the slot address of the generator that
-        // created the handle: that generator is alive (the handle lives inside
-        // its body, which cannot hand it out: `for<'co>`), and a live, pinned,
-        // non-zero-sized slot is the only object starting at that address (a
-        // started generator cannot sit inside another's slot: values there are
-        // moved, pinned ones cannot be). So it is a `Transit<Y, A>`, of this
-        // handle's types. Nothing else uses it during this poll: the
-        // generator leaves the slot alone while its body runs, and the
-        // body's only other way to it is another yield future of the same
-        // handle, excluded by the `&mut` borrow this one holds.
-        let slot = unsafe { &mut *slot.cast::<Transit<Y, A>>() };
+        let Some(frame) = waker::frame_in(cx, this.token) else { panic!("{FOREIGN_CONTEXT}") };
+        // SAFETY: `frame_in` returned the frame of a `SyncGen` resume in
+        // progress whose id equals this handle's token. Ids are the address
+        // of the generator's progress byte, taken when it started the body:
+        // the generator that created this handle is alive (the handle lives
+        // inside its body, which cannot hand it out: `for<'co>`), started, so
+        // pinned, and no other live generator's progress byte has that
+        // address (a generator nested in another's body lies inside the
+        // other's body state, which does not overlap the other's progress
+        // byte). So the frame is that generator's, a `Frame<Y, A>` of this
+        // handle's types, valid for the whole poll. Nothing else uses its
+        // `transit` during this poll: the generator leaves it alone while
+        // its body runs, and the body's only other way to it is another
+        // yield future of the same handle, excluded by the `&mut` borrow
+        // this one holds.
+        let slot = unsafe { &mut (*frame.cast::<Frame<Y, A>>()).transit };
         match this.value.take() {
             Some(value) => {
                 if matches!(slot, Transit::Yielded(_)) {

@@ -1,9 +1,6 @@
 //! What crosses between a sync generator and its body during one resume.
 
-/// The slot of a sync generator. `repr(u8)` guarantees a tag byte: the slot
-/// is never zero-sized, so its address identifies one live generator (see
-/// `SyncCo`'s token).
-#[repr(u8)]
+/// The value in transit.
 pub(crate) enum Transit<Y, A> {
     /// Nothing in transit.
     Empty,
@@ -17,4 +14,17 @@ impl<Y, A> Transit<Y, A> {
     pub(crate) fn take(&mut self) -> Self {
         core::mem::replace(self, Transit::Empty)
     }
+}
+
+/// The slot of one resume: a local of the generator's `step`, which the
+/// waker of the body's context points at. It lives on the stack, not in the
+/// generator: it is needed only while the body runs.
+///
+/// `repr(C)` puts `id` first, so a yield future can read the id of any frame
+/// (of any `Y` and `A`) before it knows the frame is its own generator's.
+#[repr(C)]
+pub(crate) struct Frame<Y, A> {
+    /// The identity of the generator resuming (see `SyncCo`'s token).
+    pub(crate) id: usize,
+    pub(crate) transit: Transit<Y, A>,
 }
