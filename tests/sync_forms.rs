@@ -105,9 +105,9 @@ fn trait_impl_methods_and_boxed_generators() {
 }
 
 #[sync_gen(yield = T)]
-fn repeat<'a, T: Clone + 'a>(value: &'a T, times: usize) -> usize
+fn repeat<'a, T>(value: &'a T, times: usize) -> usize
 where
-    T: core::fmt::Debug,
+    T: Clone + core::fmt::Debug + 'a,
 {
     for _ in 0..times {
         yield_!(value.clone());

@@ -182,7 +182,7 @@ fn yield_from_in_the_block_form() {
     let generator = sync_gen_block! {
         let done = yield_from!(inner());
         yield_from!(vec![10, 20]);
-        yield done.len() as u32;
+        yield u32::try_from(done.len()).unwrap_or(u32::MAX);
     };
     assert_eq!(pin!(generator).collect::<Vec<_>>(), [1, 2, 10, 20, 10]);
 }

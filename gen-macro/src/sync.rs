@@ -44,9 +44,10 @@ impl Flavor {
 
     /// The boxed aliases: `BoxAsyncGen` / `LocalBoxAsyncGen` or the sync ones.
     pub(crate) fn boxed(self, send: bool) -> Ident {
-        match send {
-            true => self.ident("BoxAsyncGen", "BoxSyncGen"),
-            false => self.ident("LocalBoxAsyncGen", "LocalBoxSyncGen"),
+        if send {
+            self.ident("BoxAsyncGen", "BoxSyncGen")
+        } else {
+            self.ident("LocalBoxAsyncGen", "LocalBoxSyncGen")
         }
     }
 

@@ -107,9 +107,10 @@ fn dropping_a_suspended_generator_drops_the_bodys_locals() {
     let marker = std::rc::Rc::new(());
     let held = marker.clone();
     let generator = new::<u8, (), (), _, _>(async move |mut co| {
-        let _local = held;
+        let local = held;
         co.yield_(1).await;
         co.yield_(2).await;
+        drop(local);
     });
     let mut generator = Box::pin(generator);
     assert_eq!(generator.as_mut().resume(()), GeneratorState::Yielded(1));

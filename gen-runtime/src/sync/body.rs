@@ -9,7 +9,7 @@ use core::task::{Context, Poll};
 
 use crate::protocol::GeneratorState;
 use crate::sync::co::SyncCo;
-use crate::sync::slot::{Frame, Transit};
+use crate::sync::slot::{Frame, Invariant, Transit};
 use crate::sync::waker;
 
 mod sealed {
@@ -73,7 +73,7 @@ pub(crate) struct SyncLazy<Y, A, F, Fut> {
     /// generator must not move once started.
     _pinned: PhantomPinned,
     /// Invariant in the types that cross.
-    _types: PhantomData<fn(Y, A) -> (Y, A)>,
+    _types: Invariant<Y, A>,
 }
 
 enum State<F, Fut> {
@@ -156,12 +156,11 @@ where
         match polled {
             Poll::Pending => {
                 core::mem::forget(guard);
-                match frame.transit {
-                    Transit::Yielded(value) => Some(GeneratorState::Yielded(value)),
-                    _ => {
-                        this.finish();
-                        panic!("{NOT_READY}")
-                    }
+                if let Transit::Yielded(value) = frame.transit {
+                    Some(GeneratorState::Yielded(value))
+                } else {
+                    this.finish();
+                    panic!("{NOT_READY}")
                 }
             }
             Poll::Ready(value) => {

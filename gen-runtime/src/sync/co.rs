@@ -13,8 +13,10 @@ use core::marker::PhantomData;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
-use crate::sync::slot::{Frame, Transit};
+use crate::sync::slot::{Frame, Invariant, Transit};
 use crate::sync::waker;
+
+type InvariantLifetime<'co> = fn(&'co ()) -> &'co ();
 
 /// The body's handle: the only way for a sync generator body to yield.
 ///
@@ -28,16 +30,19 @@ use crate::sync::waker;
 /// invariant `'co` keeps it inside the body, as for async generators.
 pub struct SyncCo<'co, Y, A> {
     token: usize,
-    /// Invariant in `'co`, `Y` and `A` (a handle is never reinterpreted with
-    /// other types); `Send` / `Sync` as `Y` and `A` are, since its yield
-    /// future moves a `Y` in and an `A` out on whatever thread polls it.
-    _marker: PhantomData<(fn(&'co ()) -> &'co (), fn(Y) -> Y, fn(A) -> A, Y, A)>,
+    /// Invariant in `'co`, `Y` and `A`: a handle is never reinterpreted with
+    /// another lifetime or other types.
+    _invariant: PhantomData<InvariantLifetime<'co>>,
+    _types: Invariant<Y, A>,
+    /// `Send` / `Sync` as `Y` and `A` are: its yield future moves a `Y` in
+    /// and an `A` out on whatever thread polls it.
+    _values: PhantomData<(Y, A)>,
 }
 
 impl<Y, A> SyncCo<'_, Y, A> {
     /// Input: the identity of the generator that starts the body.
     pub(crate) fn new(token: usize) -> Self {
-        Self { token, _marker: PhantomData }
+        Self { token, _invariant: PhantomData, _types: PhantomData, _values: PhantomData }
     }
 
     /// Yields `value`: the future returns `Pending` once, handing `value` to

@@ -26,6 +26,16 @@ use crate::sync::protocol::SyncGenerator;
 /// * It implements the two-way [`SyncGenerator`] protocol for any resume type.
 /// * It is `Send` / `Sync` exactly when its body and values are.
 ///
+/// | JavaScript | asyncgen |
+/// |---|---|
+/// | `function*` | `#[sync_gen(yield = T)] fn` / `sync_gen_block!` |
+/// | `yield v` | `yield_!(v)` (`yield v` in `sync_gen_block!`) |
+/// | `for (x of g)` | `for x in pin!(g)` |
+/// | `g.next()` | `g.next()` → `Option<Y>` |
+/// | `g.next(v)` | `g.as_mut().resume(v)` → `GeneratorState<Y, R>` |
+/// | `yield* other` | `yield_from!(other)` |
+/// | `g.return()` | `drop(g)`: runs every live destructor |
+///
 /// # Panics
 ///
 /// A panic in the body propagates out of the resume that ran it; the

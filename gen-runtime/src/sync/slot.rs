@@ -1,5 +1,10 @@
 //! What crosses between a sync generator and its body during one resume.
 
+use core::marker::PhantomData;
+
+/// Makes a type invariant in `Y` and `A`, without owning either.
+pub(crate) type Invariant<Y, A> = PhantomData<fn(Y, A) -> (Y, A)>;
+
 /// The value in transit.
 pub(crate) enum Transit<Y, A> {
     /// Nothing in transit.

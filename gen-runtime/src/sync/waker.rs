@@ -40,7 +40,7 @@ pub(crate) fn frame_waker(frame: *mut ()) -> Waker {
 /// generator's, an executor's, `Waker::noop()`).
 pub(crate) fn frame_in(cx: &Context<'_>, token: usize) -> Option<*mut ()> {
     let waker = cx.waker();
-    if !ptr::eq(waker.vtable(), &FRAME_WAKER) {
+    if !ptr::eq(waker.vtable(), &raw const FRAME_WAKER) {
         return None;
     }
     let frame = waker.data().cast_mut();
