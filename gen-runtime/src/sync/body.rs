@@ -119,33 +119,30 @@ where
         self.progress
     }
 
+    /// Every panic is out of line, so that the resume stays small enough
+    /// for the body's poll to be inlined into it.
+    #[inline]
     fn step(self: Pin<&mut Self>, arg: Option<A>) -> Option<GeneratorState<Y, Fut::Output>> {
         // SAFETY: a started future is structurally pinned: it is only reached
         // through the `Pin` below and is dropped in place. The closure of an
         // unstarted body is not pinned and is moved out. `progress` is a
         // plain byte, never pinned.
         let this = unsafe { self.get_unchecked_mut() };
-        let id = core::ptr::from_ref(&this.progress).addr();
-        let state = this.state.0.get_mut();
-        let transit = match state {
+        let transit = match this.state.0.get_mut() {
             State::Started(_) => match arg {
                 Some(arg) => Transit::Resumed(arg),
-                None => panic!("{NO_RESUME_VALUE}"),
+                None => panic_cold(NO_RESUME_VALUE),
             },
             State::Unstarted(_) => {
-                drop(arg);
-                let State::Unstarted(start) = core::mem::replace(state, State::Complete) else {
-                    unreachable!()
-                };
-                *state = State::Started(start(SyncCo::new(id)));
-                this.progress = SyncProgress::Suspended;
+                this.start(arg);
                 Transit::Empty
             }
             State::Complete => return None,
         };
+        let id = this.id();
         let mut frame = Frame { id, transit };
         let waker = waker::frame_waker((&raw mut frame).cast());
-        let guard = CompleteOnDrop { state, progress: &mut this.progress };
+        let guard = CompleteOnDrop { state: this.state.0.get_mut(), progress: &mut this.progress };
         let State::Started(future) = &mut *guard.state else { unreachable!() };
         // SAFETY: see above; the future stays where it is until it is dropped.
         let future = unsafe { Pin::new_unchecked(future) };
@@ -160,13 +157,13 @@ where
                     Some(GeneratorState::Yielded(value))
                 } else {
                     this.finish();
-                    panic!("{NOT_READY}")
+                    panic_cold(NOT_READY)
                 }
             }
             Poll::Ready(value) => {
                 drop(guard);
                 if let Transit::Yielded(_) = frame.transit {
-                    panic!("{LOST_AT_END}");
+                    panic_cold(LOST_AT_END);
                 }
                 Some(GeneratorState::Complete(value))
             }
@@ -174,11 +171,43 @@ where
     }
 }
 
+impl<Y, A, F, Fut> SyncLazy<Y, A, F, Fut>
+where
+    F: FnOnce(SyncCo<'static, Y, A>) -> Fut,
+{
+    /// The generator's identity: the address of its progress byte.
+    fn id(&self) -> usize {
+        core::ptr::from_ref(&self.progress).addr()
+    }
+
+    /// Turns the closure into the body future (the first resume's argument
+    /// is dropped: the body has not reached a yield).
+    fn start(&mut self, arg: Option<A>) {
+        drop(arg);
+        let id = self.id();
+        let state = self.state.0.get_mut();
+        let State::Unstarted(start) = core::mem::replace(state, State::Complete) else {
+            unreachable!()
+        };
+        *state = State::Started(start(SyncCo::new(id)));
+        self.progress = SyncProgress::Suspended;
+    }
+}
+
 impl<Y, A, F, Fut> SyncLazy<Y, A, F, Fut> {
+    #[cold]
     fn finish(&mut self) {
         self.progress = SyncProgress::Complete;
         *self.state.0.get_mut() = State::Complete;
     }
+}
+
+/// A panic with `message`, out of line.
+#[cold]
+#[inline(never)]
+#[track_caller]
+pub(crate) fn panic_cold(message: &str) -> ! {
+    panic!("{message}")
 }
 
 /// Marks the body complete, dropping its future in place, when dropped: on

@@ -13,6 +13,7 @@ use core::marker::PhantomData;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
+use crate::sync::body::panic_cold;
 use crate::sync::slot::{Frame, Invariant, Transit};
 use crate::sync::waker;
 
@@ -91,7 +92,7 @@ impl<Y, A> Future for Yield<'_, Y, A> {
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<A> {
         let this = self.get_mut();
-        let Some(frame) = waker::frame_in(cx, this.token) else { panic!("{FOREIGN_CONTEXT}") };
+        let Some(frame) = waker::frame_in(cx, this.token) else { panic_cold(FOREIGN_CONTEXT) };
         // SAFETY: `frame_in` returned the frame of a `SyncGen` resume in
         // progress whose id equals this handle's token. Ids are the address
         // of the generator's progress byte, taken when it started the body:
@@ -110,7 +111,7 @@ impl<Y, A> Future for Yield<'_, Y, A> {
         match this.value.take() {
             Some(value) => {
                 if matches!(slot, Transit::Yielded(_)) {
-                    panic!("{OVERWRITE}");
+                    panic_cold(OVERWRITE);
                 }
                 *slot = Transit::Yielded(value);
                 Poll::Pending
@@ -119,7 +120,7 @@ impl<Y, A> Future for Yield<'_, Y, A> {
                 Transit::Resumed(resumed) => Poll::Ready(resumed),
                 other => {
                     *slot = other;
-                    panic!("{NOT_RESUMED}");
+                    panic_cold(NOT_RESUMED);
                 }
             },
         }
