@@ -220,7 +220,7 @@ macro_rules! sync_gen_block {
 macro_rules! yield_ {
     ($($value:tt)*) => {
         ::core::compile_error! {
-            "`yield_!` can only be used inside the body of an `#[async_gen]` or `#[sync_gen]` function, an `async_gen_block!` or a `sync_gen_block!`"
+            "`yield_!` can only be used inside the body of an `#[async_gen]` or `#[sync_gen]` function, an `async_gen_block!` or a `sync_gen_block!`; a `yield_!` that another macro produces is not rewritten: write the `yield_!` in the body itself, around the macro that computes the value"
         }
     };
 }

@@ -124,6 +124,77 @@ pub fn block(limit: u32) -> impl Stream<Item = u32> {
     }
 }
 
+/// One-line `#[for_await]` and `for await` bodies (issue 10, defect 5).
+#[async_gen(yield = u32)]
+pub async fn relay() {
+    #[for_await]
+    for y in futures::stream::iter([1_u32]) {
+        yield_!(y)
+    }
+}
+
+/// A one-line body that delegates. (Without the `;`, pedantic's
+/// `semicolon_if_nothing_returned` asks for one, with a valid suggestion, as
+/// it does for any `()` macro call such as `println!` at the end of a block.)
+#[async_gen(yield = u32)]
+pub async fn relay_all() {
+    #[for_await]
+    for y in futures::stream::iter([3_u32]) {
+        yield_from!(futures::stream::iter([y]));
+    }
+}
+
+/// The block form of [`relay`].
+pub fn relay_block() -> impl Stream<Item = u32> {
+    async_gen_block! {
+        for await y in futures::stream::iter([2_u32]) { yield y }
+    }
+}
+
+/// Parameters named like the macro's helpers, an underscore guard, a
+/// pattern, a yield whose value is a yield, a `yield_!()`, a label on the
+/// body's own loop and an ignored `yield_from!` value of type `()`.
+#[async_gen(yield = u32, resume = u32)]
+pub async fn unusual(__co: u32, _guard: String, (a, __arg1): (u32, u32)) -> u32 {
+    let sum = yield_!(yield_!(__co + a) + __arg1);
+    yield_from!(futures::stream::iter([sum]));
+    sum
+}
+
+/// `yield_!()` yields `()`; a block without a yield yields `()` too.
+#[async_gen(yield = ())]
+pub async fn units() {
+    yield_!();
+    yield_from!(async_gen_block! {});
+}
+
+/// An endless block generator.
+pub fn endless() -> impl Stream<Item = u32> {
+    async_gen_block! {
+        let mut n = 0;
+        loop {
+            yield n;
+            n += 1;
+        }
+    }
+}
+
+#[test]
+fn unusual_shapes_build_and_run_without_warnings() {
+    futures::executor::block_on(async {
+        assert_eq!(pin!(relay()).collect::<Vec<_>>().await, [1]);
+        assert_eq!(pin!(relay_block()).collect::<Vec<_>>().await, [2]);
+        assert_eq!(pin!(relay_all()).collect::<Vec<_>>().await, [3]);
+        let mut generator = pin!(unusual(1, String::new(), (2, 3)));
+        assert_eq!(generator.as_mut().resume(0).await, GeneratorState::Yielded(3));
+        assert_eq!(generator.as_mut().resume(10).await, GeneratorState::Yielded(13));
+        assert_eq!(generator.as_mut().resume(20).await, GeneratorState::Yielded(20));
+        assert_eq!(generator.as_mut().resume(0).await, GeneratorState::Complete(20));
+        assert_eq!(pin!(units()).collect::<Vec<()>>().await.len(), 1);
+        assert_eq!(pin!(endless()).take(2).collect::<Vec<_>>().await, [0, 1]);
+    });
+}
+
 #[test]
 fn every_feature_builds_and_runs_without_warnings() {
     futures::executor::block_on(async {

@@ -1,7 +1,7 @@
 //! `async_gen_block! { ... }`: a generator written as an expression.
 
 use proc_macro2::{Delimiter, Group, Punct, Spacing, Span, TokenStream, TokenTree};
-use quote::quote;
+use quote::{ToTokens, quote};
 use syn::parse::Parser;
 use syn::visit_mut::VisitMut;
 use syn::{Block, Expr, Stmt};
@@ -26,7 +26,8 @@ pub(crate) fn sync_gen_block(input: TokenStream) -> TokenStream {
 /// with each `yield v` / `yield_!(v)` of `stmts` rewritten and each
 /// `for await pat in s` turned into a `#[for_await]` loop. The resume type is
 /// `()` unless the value of some `yield` is used, in which case it is inferred;
-/// the yield type is `()` when there is no yield.
+/// the yield type is `()` when there is no yield, and the completion type
+/// `()` when the body never completes.
 fn expand(input: TokenStream, flavor: Flavor) -> syn::Result<TokenStream> {
     let (krate, body) = split_crate_path(input);
     let mut stmts = Block::parse_within.parse2(desugar_for_await(body))?;
@@ -36,6 +37,7 @@ fn expand(input: TokenStream, flavor: Flavor) -> syn::Result<TokenStream> {
             *semi = Some(syn::Token![;](Span::call_site()));
         }
     }
+    let completion = if never_completes(&stmts) { quote!(()) } else { quote!(_) };
     // The resume type is known once every yield is seen; `yield_from!`
     // needs it earlier, so a first pass over a copy finds it.
     let mut survey = Rewriter::new(krate.clone(), Form::Block);
@@ -59,8 +61,30 @@ fn expand(input: TokenStream, flavor: Flavor) -> syn::Result<TokenStream> {
     let new = flavor.constructor(&krate);
     Ok(quote! {{
         #errors
-        #new::<#yield_ty, #resume, _, _, _>(async move |#mutability #co| { #body })
+        #new::<#yield_ty, #resume, #completion, _, _>(async move |#mutability #co| { #body })
     }})
+}
+
+/// Whether the body surely never completes: it ends in a `loop` without a
+/// `break`, and has no `return` or `?`. Its completion type would be `!`
+/// (edition 2024) or `()` (earlier), and `!` is no `Stream`: such an endless
+/// generator completes with `()`, as an async-stream `stream!` does.
+fn never_completes(stmts: &[Stmt]) -> bool {
+    let Some(Stmt::Expr(Expr::Loop(endless), _)) = stmts.last() else { return false };
+    let body = quote!(#(#stmts)*);
+    !has_token(endless.body.to_token_stream(), "break")
+        && !has_token(body.clone(), "return")
+        && !has_token(body, "?")
+}
+
+/// Whether `tokens` contain the identifier or punctuation `text` at any depth.
+fn has_token(tokens: TokenStream, text: &str) -> bool {
+    tokens.into_iter().any(|token| match token {
+        TokenTree::Group(group) => has_token(group.stream(), text),
+        TokenTree::Ident(ident) => ident == text,
+        TokenTree::Punct(punct) => text.len() == 1 && text.starts_with(punct.as_char()),
+        TokenTree::Literal(_) => false,
+    })
 }
 
 fn is_yield(expr: &Expr) -> bool {

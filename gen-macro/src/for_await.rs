@@ -1,9 +1,10 @@
 //! `#[for_await] for pat in stream { ... }`: a `for` loop over a `Stream`.
 
-use proc_macro2::{Delimiter, Group, Ident, Span};
+use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
-use syn::{Attribute, Expr, ExprForLoop};
+use syn::visit_mut::{self, VisitMut};
+use syn::{Attribute, Expr, ExprBreak, ExprForLoop, Label};
 
 use crate::visitor::{Rewriter, hygienic};
 
@@ -31,7 +32,11 @@ pub(crate) fn is_for_await(attr: &Attribute) -> bool {
 /// `break`, the loop spanned at the user's `for`). The body's statements are
 /// spliced in rather than nested as a block, which would warn
 /// `unused_braces` for a one-expression body.
-pub(crate) fn expand(rewriter: &Rewriter, for_loop: &ExprForLoop) -> Expr {
+pub(crate) fn expand(rewriter: &mut Rewriter, for_loop: &mut ExprForLoop) -> Expr {
+    let mut values =
+        BreakValues { label: for_loop.label.clone(), depth: 0, errors: TokenStream::new() };
+    values.visit_block_mut(&mut for_loop.body);
+    rewriter.errors.extend(values.errors);
     let ExprForLoop { attrs, label, for_token, pat, expr, body, .. } = for_loop;
     let attrs = attrs.iter().filter(|attr| !is_for_await(attr));
     let stream = syn::Ident::new("__stream", Span::mixed_site());
@@ -53,4 +58,54 @@ pub(crate) fn expand(rewriter: &Rewriter, for_loop: &ExprForLoop) -> Expr {
             #label #while_token let #krate::__private::Some(#item) = #next #loop_body
         }
     })
+}
+
+const BREAK_WITH_VALUE: &str = "`break` with a value in a `#[for_await]` loop: like a `for` \
+    loop, it cannot break with a value; assign the value to a variable declared before the \
+    loop, then `break`";
+
+/// Finds each `break value` that leaves the `#[for_await]` loop (unlabelled
+/// and outside nested loops, or naming the loop's label): an error at that
+/// `break`, whose value is dropped so that rustc adds none about the
+/// generated loop.
+struct BreakValues {
+    label: Option<Label>,
+    /// How many loops nested in the body enclose the visitor.
+    depth: usize,
+    errors: TokenStream,
+}
+
+impl BreakValues {
+    fn leaves_the_loop(&self, label: Option<&syn::Lifetime>) -> bool {
+        match label {
+            None => self.depth == 0,
+            Some(label) => self.label.as_ref().is_some_and(|own| own.name == *label),
+        }
+    }
+}
+
+impl VisitMut for BreakValues {
+    fn visit_expr_mut(&mut self, expr: &mut Expr) {
+        match expr {
+            Expr::Break(ExprBreak { break_token, label, expr: value @ Some(_), .. })
+                if self.leaves_the_loop(label.as_ref()) =>
+            {
+                if let Some(value) = value.take() {
+                    let error =
+                        syn::Error::new_spanned(quote!(#break_token #value), BREAK_WITH_VALUE);
+                    self.errors.extend(error.to_compile_error());
+                }
+            }
+            Expr::ForLoop(_) | Expr::While(_) | Expr::Loop(_) => {
+                self.depth += 1;
+                visit_mut::visit_expr_mut(self, expr);
+                self.depth -= 1;
+            }
+            // Breaks cannot leave these.
+            Expr::Closure(_) | Expr::Async(_) | Expr::Const(_) => {}
+            _ => visit_mut::visit_expr_mut(self, expr),
+        }
+    }
+
+    fn visit_item_mut(&mut self, _item: &mut syn::Item) {}
 }

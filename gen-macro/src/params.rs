@@ -15,8 +15,8 @@ use syn::{FnArg, Ident, Pat, PatIdent, Signature};
 /// local, which would store it twice in the generator.
 ///
 /// A user's parameter keeps its own name and span, whatever it looks like
-/// (`__co`, `_x`, `__arg1`): it is an ordinary binding. The mention of an
-/// identifier parameter is spelled with a call-site span located at it, which
+/// (`__co`, `_x`, `__arg1`): it is an ordinary binding. The mention of a
+/// `_`-prefixed parameter is spelled with a call-site span located at it, which
 /// resolves to the user's binding but is the macro's code, so lints about
 /// using `_`-prefixed bindings do not fire on it. The name given to a pattern
 /// argument is mixed-site, and chosen unlike every name in the signature:
@@ -32,8 +32,13 @@ pub(crate) fn bind(sig: &mut Signature) -> TokenStream {
             }
             FnArg::Typed(arg) => match &mut *arg.pat {
                 Pat::Ident(PatIdent { by_ref: None, ident, subpat: None, .. }) => {
-                    let mention =
-                        Ident::new(&ident.to_string(), Span::call_site().located_at(ident.span()));
+                    let mention = if ident.to_string().starts_with('_') {
+                        Ident::new(&ident.to_string(), Span::call_site().located_at(ident.span()))
+                    } else {
+                        // The user's own token: rustc's notes about the
+                        // capture (not `Send`...) then point at it plainly.
+                        ident.clone()
+                    };
                     prelude.extend(quote!(let _ = &#mention;));
                 }
                 pat => {

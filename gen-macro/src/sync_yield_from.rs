@@ -11,7 +11,7 @@ impl Rewriter {
     /// Input: the span of `yield_from`, that of its `(...)`, and the source.
     /// Output:
     /// ```text
-    /// 'yield_from: {
+    /// '__asyncgen_yield_from_N: {
     ///     let __from = source;
     ///     let __via = (&SyncProbe(&__from)).sync_via();  // generator, else iterator
     ///     let mut __source = pin!(__via.start(__from));   // the generator, or its iterator
@@ -19,7 +19,7 @@ impl Rewriter {
     ///     loop {
     ///         match __via.step(__source.as_mut(), __resume.take()) {
     ///             Yielded(__value) => forward_resume(&mut __resume, { yield __value }),
-    ///             Complete(__done) => break 'yield_from __done,
+    ///             Complete(__done) => break '__asyncgen_yield_from_N __done,
     ///         }
     ///     }
     /// }
@@ -54,7 +54,9 @@ impl Rewriter {
             } else {
                 quote!(#private::None)
             };
-            let label = Lifetime::new("'yield_from", span);
+            // Numbered, as in the async form: nested delegations and a
+            // user's label must not shadow each other.
+            let label = Lifetime::new(&format!("'__asyncgen_yield_from_{}", this.yields), span);
             let import = quote_spanned!(Span::mixed_site()=> use #private::sync::SyncVia as _;);
             let block = quote_spanned! {span=>
                 #import

@@ -19,7 +19,7 @@
 //! `yield_!` inside one is taken as the outer generator's (then rejected by
 //! the label check above, as it sits in the nested generator's closure).
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Delimiter, Group, Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
 use syn::visit_mut::{self, VisitMut};
 use syn::{Expr, Ident, Item, Lifetime, Macro, Stmt, Type};
@@ -38,6 +38,8 @@ pub(crate) enum Scope {
     AsyncBlock,
     /// Inside a `const { ... }` block.
     Const,
+    /// Inside a `fn` item nested in the body (not itself a generator).
+    NestedFn,
 }
 
 /// Which macro the body belongs to.
@@ -87,6 +89,10 @@ pub(crate) const IN_CLOSURE: &str = "`yield` inside a closure: the closure is no
 pub(crate) const IN_CONST: &str = "`yield` inside a `const` block: a `const` block is \
     evaluated at compile time, outside the generator, so it cannot yield; move the `yield` out \
     of the `const { ... }` block";
+
+pub(crate) const IN_NESTED_FN: &str = "`yield` inside a `fn` nested in the generator's body: \
+    the function is not part of the body, so it cannot yield for it; make the function a \
+    generator of its own (`#[async_gen(yield = T)]`) and delegate to it with `yield_from!`";
 
 pub(crate) const IN_ASYNC_BLOCK: &str = "`yield` inside a nested `async` block or async closure: \
     it is a separate future that may run outside the generator (spawned, joined, or after the \
@@ -160,15 +166,23 @@ impl Rewriter {
             let local = hygienic("__value", span);
             let ty = this.yield_ty.as_ref().map(|ty| quote!(: #ty));
             let check = this.label_check(span);
+            // The `let` is the macro's (mixed-site: no lint on it); the
+            // await is at the user's `yield_`, where rustc reports what is
+            // held across it.
             let at = Span::mixed_site().located_at(span);
-            let hand_off = this.hand_off(at, &co, &method, &local);
-            quote_spanned! {at=>
-                {
-                    let #local #ty = #value;
-                    #check
-                    #hand_off
-                }
-            }
+            let binding = quote_spanned!(at=> let #local #ty = #value;);
+            let hand_off = this.hand_off(span, &co, &method, &local);
+            let steps = quote_spanned! {span=>
+                #binding
+                #check
+                #hand_off
+            };
+            // The braces are the macro's too: as the tail of a block, a
+            // yield is a macro call, which `semicolon_if_nothing_returned`
+            // and `unused_braces` leave alone.
+            let mut braces = Group::new(Delimiter::Brace, steps);
+            braces.set_span(at);
+            braces.into_token_stream()
         })
     }
 
@@ -226,6 +240,7 @@ impl Rewriter {
             Scope::Closure => IN_CLOSURE,
             Scope::AsyncBlock => IN_ASYNC_BLOCK,
             Scope::Const => IN_CONST,
+            Scope::NestedFn => IN_NESTED_FN,
         };
         syn::Error::new(span, message).to_compile_error()
     }
@@ -369,9 +384,39 @@ impl VisitMut for Rewriter {
         }
     }
 
-    /// Items nested in the body (functions, impls, nested `#[async_gen]`s)
-    /// are not part of it: their `yield`s are their own business.
-    fn visit_item_mut(&mut self, _item: &mut Item) {}
+    /// Items nested in the body (functions, impls) are not part of it: a
+    /// yield in them is an error that says so. A nested generator
+    /// (`#[async_gen]`, `#[sync_gen]`) owns its yields: it is left alone.
+    fn visit_item_mut(&mut self, item: &mut Item) {
+        match item {
+            Item::Fn(function) if !is_generator(&function.attrs) => {
+                self.in_scope(Scope::NestedFn, |this| visit_mut::visit_item_fn_mut(this, function));
+            }
+            Item::Impl(_) | Item::Trait(_) | Item::Mod(_) => {
+                self.in_scope(Scope::NestedFn, |this| visit_mut::visit_item_mut(this, item));
+            }
+            _ => {}
+        }
+    }
+
+    fn visit_impl_item_fn_mut(&mut self, function: &mut syn::ImplItemFn) {
+        if !is_generator(&function.attrs) {
+            visit_mut::visit_impl_item_fn_mut(self, function);
+        }
+    }
+
+    fn visit_trait_item_fn_mut(&mut self, function: &mut syn::TraitItemFn) {
+        if !is_generator(&function.attrs) {
+            visit_mut::visit_trait_item_fn_mut(self, function);
+        }
+    }
+}
+
+/// Whether an item is a generator of its own (`#[async_gen]`, `#[sync_gen]`).
+fn is_generator(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(|attr| {
+        attr.path().segments.last().is_some_and(|s| s.ident == "async_gen" || s.ident == "sync_gen")
+    })
 }
 
 /// A name of the macro's own (user code cannot name it) that errors report

@@ -12,16 +12,16 @@ impl Rewriter {
     /// Input: `yield_from!(source)`.
     /// Output:
     /// ```text
-    /// 'yield_from: {
+    /// '__asyncgen_yield_from_N: {
     ///     let mut __source = pin!(source);
     ///     let __via = (&Probe(&*__source)).via();  // generator, else stream
     ///     let mut __resume = Some(());             // `None` unless the resume type is `()`
     ///     loop {
     ///         match __via.step(__source.as_mut(), &mut __resume).await {
     ///             Yielded(__value) => forward_resume(&mut __resume, { yield __value }),
-    ///             Complete(__done) => break 'yield_from __done,
+    ///             Complete(__done) => break '__asyncgen_yield_from_N __done,
     ///         }
-    ///     }
+    ///     };
     /// }
     /// ```
     /// Each item of the source is yielded, each resume value is passed on to
@@ -30,10 +30,11 @@ impl Rewriter {
     /// yield (partly consumed) is a resume: with `()` there is a value to give
     /// it; with another resume type the runtime panics, saying why.
     ///
-    /// The label is the user's (spanned at `yield_from`) and the block's
+    /// The label (numbered per body) is spanned at `yield_from` and the block's
     /// braces are the call's parentheses, so that the expression covers the
     /// whole `yield_from!(...)` call: an ignored `#[must_use]` value (`Result`)
-    /// is reported there, with a `let _ = ` suggestion that is valid code.
+    /// is reported there, with a `let _ = ` suggestion that is valid code
+    /// (the loop is a statement, not the tail, which the lint would report).
     pub(crate) fn yield_from_macro(&mut self, mac: &Macro) -> TokenStream {
         let span = mac.path.segments.last().map_or_else(Span::call_site, |s| s.ident.span());
         let mut source: Expr = match mac.parse_body() {
@@ -67,7 +68,9 @@ impl Rewriter {
             } else {
                 quote!(#private::None)
             };
-            let label = Lifetime::new("'yield_from", span);
+            // Numbered: a label with the user's hygiene must not shadow
+            // another (a `yield_from!` in a source) or the user's.
+            let label = Lifetime::new(&format!("'__asyncgen_yield_from_{}", this.yields), span);
             // The import is the macro's own, not the user's: a mixed-site span.
             let import = quote_spanned!(Span::mixed_site()=> use #private::Via as _;);
             let block = quote_spanned! {span=>
@@ -84,7 +87,7 @@ impl Rewriter {
                         }
                         #private::GeneratorState::Complete(#done) => break #label #done,
                     }
-                }
+                };
             };
             let mut braces = Group::new(Delimiter::Brace, block);
             braces.set_span(call_span);
