@@ -1,6 +1,5 @@
 //! The trait of a generator's body, which a boxed generator erases.
 
-use core::pin::Pin;
 use core::task::{Context, Poll};
 
 use crate::protocol::GeneratorState;
@@ -53,9 +52,15 @@ pub trait Body: Sealed {
     /// Resumes the body; `Ready(None)` if it had already finished (returned
     /// or panicked), in which case nothing is polled and `arg` is left alone.
     /// One check serves both callers: `Stream` ends, `resume` panics.
+    ///
+    /// # Safety
+    ///
+    /// `self` is pinned: it is not moved from this call until it is dropped.
+    /// (A `&mut` rather than a `Pin`: the generator's own pin projection is
+    /// then the only pinning code each generator instantiates.)
     #[doc(hidden)]
-    fn poll_step(
-        self: Pin<&mut Self>,
+    unsafe fn poll_step(
+        &mut self,
         cx: &mut Context<'_>,
         arg: &mut Option<Self::Resume>,
     ) -> Poll<Option<GeneratorState<Self::Yield, Self::Return>>>;

@@ -70,7 +70,7 @@ impl<Y, A> Co<'_, Y, A> {
     #[doc(hidden)]
     #[track_caller]
     #[inline]
-    pub fn yield_(&mut self, value: Y /* of the generator's `yield = T` type */) {
+    pub fn yield_(&mut self, value: Y /* the type given as `yield = T` */) {
         self.hand_off().yield_value(value, Location::caller());
     }
 

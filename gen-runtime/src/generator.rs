@@ -73,6 +73,23 @@ mod pinned {
 impl<B: Body + ?Sized> Unpin for AsyncGen<B> where B: pinned::MustBePinned {}
 
 impl<B: Body + ?Sized> AsyncGen<B> {
+    /// Found before `StreamExt::next` when `.next()` is called on a generator
+    /// that is not pinned (on a pinned one, `Pin<&mut AsyncGen>` finds the
+    /// stream method first), so that the mistake is one error that says to
+    /// pin it, not one per trait bound of the stream method and its future.
+    /// Its bound never holds: it cannot be called.
+    #[doc(hidden)]
+    // Named after `StreamExt::next` on purpose, to be found before it.
+    #[allow(clippy::should_implement_trait)]
+    pub fn next(&mut self) -> core::future::Pending<Option<B::Yield>>
+    where
+        B: pinned::MustBePinned,
+    {
+        core::future::pending()
+    }
+}
+
+impl<B: Body + ?Sized> AsyncGen<B> {
     /// Whether the body has finished (returned or panicked).
     ///
     /// ```
@@ -95,25 +112,22 @@ impl<B: Body + ?Sized> AsyncGen<B> {
     pub fn is_complete(&self) -> bool {
         self.body.progress() == Progress::Complete
     }
-
-    #[inline]
-    fn body(self: Pin<&mut Self>) -> Pin<&mut B> {
-        // SAFETY: `body` is structurally pinned: `AsyncGen` never moves it out
-        // and has no `Drop` impl of its own.
-        unsafe { self.map_unchecked_mut(|generator| &mut generator.body) }
-    }
 }
 
 impl<B: Body + ?Sized> AsyncGenerator<B::Resume> for AsyncGen<B> {
     type Yield = B::Yield;
     type Return = B::Return;
 
+    #[inline]
     fn poll_resume(
         self: Pin<&mut Self>,
         cx: &mut Context<'_>,
         arg: &mut Option<B::Resume>,
     ) -> Poll<GeneratorState<B::Yield, B::Return>> {
-        match self.body().poll_step(cx, arg) {
+        // SAFETY: `body` is structurally pinned: `AsyncGen` never moves it
+        // out and has no `Drop` impl of its own, so it stays where it is
+        // until it is dropped, as `poll_step` requires.
+        match unsafe { self.get_unchecked_mut().body.poll_step(cx, arg) } {
             Poll::Ready(Some(state)) => Poll::Ready(state),
             Poll::Ready(None) => resumed_after_completion(),
             Poll::Pending => Poll::Pending,
@@ -138,8 +152,12 @@ where
 {
     type Item = <B::Return as StreamCompletion<B::Yield>>::Item;
 
+    #[inline]
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        match self.body().poll_step(cx, &mut Some(())) {
+        // SAFETY: `body` is structurally pinned: `AsyncGen` never moves it
+        // out and has no `Drop` impl of its own, so it stays where it is
+        // until it is dropped, as `poll_step` requires.
+        match unsafe { self.get_unchecked_mut().body.poll_step(cx, &mut Some(())) } {
             Poll::Ready(Some(GeneratorState::Yielded(value))) => {
                 Poll::Ready(Some(B::Return::item(value)))
             }

@@ -36,9 +36,10 @@ pub(crate) enum Phase {
 
 /// The value in transit: a yielded value or a resume value, never both.
 // The fields are never named: they give the union the size and alignment of
-// both types, and the values are reached by casting the slot's pointer (every
-// field of a union is at offset 0).
+// both types, and the values are reached by casting the slot's pointer
+// (`repr(C)`: every field is at offset 0).
 #[allow(dead_code)]
+#[repr(C)]
 union Transit<Y, A> {
     yielded: ManuallyDrop<Y>,
     resumed: ManuallyDrop<A>,

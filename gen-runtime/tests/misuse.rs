@@ -1,0 +1,265 @@
+//! Bodies written by hand against `__private`, doing what the macros never
+//! generate: a yield whose value would be overwritten, a body that awaits
+//! between its `suspend` and `resumed`, a future whose destructor panics,
+//! resuming without a value or after the end. Each is a clear panic or a
+//! defined outcome, never a lost value or a double drop.
+
+use core::future::Future;
+use core::pin::{Pin, pin};
+use core::task::{Context, Poll, Waker};
+use std::cell::Cell;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::rc::Rc;
+
+use asyncgen_runtime::__private::{Co, new};
+use asyncgen_runtime::{AsyncGenerator, GeneratorState};
+use futures::future::{pending, poll_fn, ready, select};
+use futures::stream::{FusedStream, Stream};
+
+fn noop_context() -> Context<'static> {
+    Context::from_waker(Waker::noop())
+}
+
+/// The message of a caught panic.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(ToString::to_string)
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default()
+}
+
+/// Counts its drops in a shared counter.
+struct Counted(Rc<Cell<usize>>);
+
+impl Drop for Counted {
+    fn drop(&mut self) {
+        self.0.set(self.0.get() + 1);
+    }
+}
+
+#[test]
+fn two_yields_without_a_suspend_panic_naming_the_second_yield() {
+    let drops = Rc::new(Cell::new(0));
+    let expected_line = Rc::new(Cell::new(0));
+    let generator = {
+        let (drops, expected_line) = (Rc::clone(&drops), Rc::clone(&expected_line));
+        new::<Counted, (), (), _, _>(async move |mut co| {
+            co.yield_(Counted(Rc::clone(&drops)));
+            expected_line.set(line!() + 1);
+            co.yield_(Counted(Rc::clone(&drops)));
+        })
+    };
+    let mut generator = pin!(generator);
+    let caught = catch_unwind(AssertUnwindSafe(|| {
+        let _ = generator.as_mut().poll_next(&mut noop_context());
+    }));
+    let message = panic_message(&*caught.expect_err("the second yield panics"));
+    let location = format!("{}:{}:", file!(), expected_line.get());
+    assert!(message.starts_with(&format!("`yield` at {location}")), "{message}");
+    assert!(
+        message.contains("would overwrite a value its consumer has not taken yet"),
+        "{message}"
+    );
+    assert!(message.contains("inside a nested future?"), "{message}");
+    // Both values were dropped: the untaken one as the body finished, the
+    // other as the panic unwound through the body.
+    assert_eq!(drops.get(), 2);
+    assert!(generator.is_terminated());
+    assert!(matches!(generator.as_mut().poll_next(&mut noop_context()), Poll::Ready(None)));
+}
+
+#[test]
+fn a_yield_inside_a_nested_future_then_another_yield_panics() {
+    // The shape of a yield that a user macro hides in an `async` block: the
+    // nested future yields 1 and is abandoned once `select` finishes; the
+    // body's own yield of 2 would overwrite the 1.
+    let generator = new::<u32, (), (), _, _>(async |mut co| {
+        {
+            let nested = async {
+                co.yield_(1);
+                co.suspend().await;
+                co.resumed();
+            };
+            let _ = select(pin!(nested), ready(())).await;
+        }
+        co.yield_(2);
+        co.suspend().await;
+        co.resumed();
+    });
+    let mut generator = pin!(generator);
+    let caught = catch_unwind(AssertUnwindSafe(|| {
+        let _ = generator.as_mut().poll_next(&mut noop_context());
+    }));
+    let message = panic_message(&*caught.expect_err("the yield of 2 panics"));
+    assert!(message.contains(&format!("`yield` at {}:", file!())), "{message}");
+    assert!(message.contains("would overwrite"), "{message}");
+    assert!(generator.is_terminated());
+}
+
+#[test]
+fn a_resume_value_not_taken_before_an_await_stays_with_the_body() {
+    // The body awaits between its `suspend` and `resumed`: the resume value
+    // waits in transit, a resume offered meanwhile is not taken, and a
+    // generator dropped there drops it.
+    for take_it in [true, false] {
+        let drops = Rc::new(Cell::new(0));
+        let generator = new::<u32, Counted, usize, _, _>(async |mut co| {
+            co.yield_(1);
+            co.suspend().await;
+            let mut once = false;
+            poll_fn(|cx| {
+                if once {
+                    return Poll::Ready(());
+                }
+                once = true;
+                cx.waker().wake_by_ref();
+                Poll::Pending
+            })
+            .await;
+            let value = co.resumed();
+            value.0.get()
+        });
+        let mut generator = Box::pin(generator);
+        let mut cx = noop_context();
+        let mut arg = Some(Counted(Rc::clone(&drops)));
+        assert_eq!(
+            generator
+                .as_mut()
+                .poll_resume(&mut cx, &mut arg)
+                .map(|s| matches!(s, GeneratorState::Yielded(1))),
+            Poll::Ready(true)
+        );
+        assert_eq!(drops.get(), 1, "the first argument is dropped");
+        let mut arg = Some(Counted(Rc::clone(&drops)));
+        assert!(generator.as_mut().poll_resume(&mut cx, &mut arg).is_pending());
+        assert!(arg.is_none(), "taken at the yield");
+        assert_eq!(format!("{generator:?}"), "AsyncGen { state: Running, .. }");
+        let mut spare = Some(Counted(Rc::clone(&drops)));
+        if take_it {
+            let done = generator.as_mut().poll_resume(&mut cx, &mut spare);
+            assert!(matches!(done, Poll::Ready(GeneratorState::Complete(1))));
+            assert!(spare.is_some(), "not taken at an ordinary await");
+            assert_eq!(drops.get(), 2, "the body dropped its resume value");
+        } else {
+            drop(generator);
+            assert_eq!(drops.get(), 2, "dropped with the generator");
+        }
+        drop(spare);
+        assert_eq!(drops.get(), 3);
+    }
+}
+
+/// A finished future whose destructor panics.
+struct PanicsWhenDropped;
+
+impl Future for PanicsWhenDropped {
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<()> {
+        Poll::Ready(())
+    }
+}
+
+impl Drop for PanicsWhenDropped {
+    fn drop(&mut self) {
+        panic!("the future's destructor failed");
+    }
+}
+
+/// A body that is a hand-written future (a function item is a closure that
+/// works for every handle lifetime).
+fn panics_when_dropped(_co: Co<'_, u32, ()>) -> PanicsWhenDropped {
+    PanicsWhenDropped
+}
+
+#[test]
+fn completion_is_recorded_before_the_finished_future_is_dropped() {
+    let mut generator = pin!(new::<u32, (), (), _, _>(panics_when_dropped));
+    let caught = catch_unwind(AssertUnwindSafe(|| {
+        let _ = generator.as_mut().poll_next(&mut noop_context());
+    }));
+    let message = panic_message(&*caught.expect_err("the destructor's panic propagates"));
+    assert_eq!(message, "the future's destructor failed");
+    assert!(generator.is_complete());
+    assert!(generator.is_terminated());
+    assert_eq!(format!("{generator:?}"), "AsyncGen { state: Complete, .. }");
+    assert!(generator.as_mut().poll_next(&mut noop_context()).is_ready());
+}
+
+#[test]
+fn resuming_after_completion_panics_and_points_at_is_complete() {
+    let mut generator = pin!(new::<u32, u32, (), _, _>(async |_co| {}));
+    let mut cx = noop_context();
+    assert_eq!(
+        generator.as_mut().poll_resume(&mut cx, &mut None),
+        Poll::Ready(GeneratorState::Complete(()))
+    );
+    let caught = catch_unwind(AssertUnwindSafe(|| {
+        let _ = generator.as_mut().poll_resume(&mut cx, &mut Some(1));
+    }));
+    let message = panic_message(&*caught.expect_err("resuming after the end panics"));
+    assert!(message.contains("resumed after it completed or panicked"), "{message}");
+    assert!(message.contains("is_complete()"), "{message}");
+}
+
+#[test]
+fn resuming_a_yield_without_a_value_names_yield_from() {
+    let mut generator = pin!(new::<u32, u32, u32, _, _>(async |mut co| {
+        co.yield_(1);
+        co.suspend().await;
+        co.resumed()
+    }));
+    let mut cx = noop_context();
+    assert_eq!(
+        generator.as_mut().poll_resume(&mut cx, &mut None),
+        Poll::Ready(GeneratorState::Yielded(1))
+    );
+    let caught = catch_unwind(AssertUnwindSafe(|| {
+        let _ = generator.as_mut().poll_resume(&mut cx, &mut None);
+    }));
+    let message = panic_message(&*caught.expect_err("a yield needs a value"));
+    assert!(message.contains("without a resume value"), "{message}");
+    assert!(
+        message.contains(
+            "`yield_from!` cannot continue a source suspended at a `yield` unless the resume type is `()`"
+        ),
+        "{message}"
+    );
+    // Nothing was polled or lost: the same yield takes the next value.
+    assert_eq!(
+        generator.as_mut().poll_resume(&mut cx, &mut Some(5)),
+        Poll::Ready(GeneratorState::Complete(5))
+    );
+}
+
+#[test]
+fn the_body_sees_the_executors_waker_itself() {
+    let waker = futures::task::noop_waker();
+    let seen = Rc::new(Cell::new(0_usize));
+    let generator = {
+        let seen = Rc::clone(&seen);
+        let expected = waker.clone();
+        new::<u32, (), (), _, _>(async move |mut co| {
+            for item in 0..2 {
+                poll_fn(|cx| {
+                    if cx.waker().will_wake(&expected) && cx.waker().data() == expected.data() {
+                        seen.set(seen.get() + 1);
+                    }
+                    Poll::Ready(())
+                })
+                .await;
+                co.yield_(item);
+                co.suspend().await;
+                co.resumed();
+            }
+            pending::<()>().await;
+        })
+    };
+    let mut generator = pin!(generator);
+    let mut cx = Context::from_waker(&waker);
+    assert_eq!(generator.as_mut().poll_next(&mut cx), Poll::Ready(Some(0)));
+    assert_eq!(generator.as_mut().poll_next(&mut cx), Poll::Ready(Some(1)));
+    assert_eq!(generator.as_mut().poll_next(&mut cx), Poll::Pending);
+    assert_eq!(seen.get(), 2, "each poll of the body saw the executor's own waker");
+}
