@@ -10,11 +10,13 @@ use alloc::boxed::Box;
 use core::pin::Pin;
 
 #[doc(inline)]
-pub use asyncgen_macro::async_gen;
+pub use asyncgen_macro::{async_gen, sync_gen};
 #[doc(inline)]
 pub use asyncgen_runtime::{
     AsyncGen, AsyncGenerator, AsyncGeneratorExt, Body, GeneratorState, Resume, StreamCompletion,
 };
+#[doc(inline)]
+pub use asyncgen_runtime::{IteratorCompletion, SyncBody, SyncGen, SyncGenerator};
 
 #[doc = include_str!("from_javascript.md")]
 pub mod from_javascript {}
@@ -128,6 +130,57 @@ pub type BoxAsyncGen<'a, Y, R = (), A = ()> =
 pub type LocalBoxAsyncGen<'a, Y, R = (), A = ()> =
     Pin<Box<AsyncGen<dyn Body<Yield = Y, Return = R, Resume = A> + 'a>>>;
 
+/// A boxed sync generator with its body type erased, `Send`: what
+/// `#[sync_gen(yield = Y, boxed)]` returns.
+///
+/// It keeps every capability of [`SyncGen`] (`Iterator` and
+/// `FusedIterator` for the completion types of [`IteratorCompletion`],
+/// [`SyncGenerator`], `Debug`), is `Unpin`, and can be named: in struct
+/// fields, trait signatures, and recursive generators.
+///
+/// ```
+/// use asyncgen::{BoxSyncGen, sync_gen};
+///
+/// struct Tree(u32, Vec<Tree>);
+///
+/// // Recursion needs a nameable type: `boxed`.
+/// #[sync_gen(yield = u32, boxed)]
+/// fn walk(tree: &Tree) {
+///     yield_!(tree.0);
+///     for child in &tree.1 {
+///         yield_from!(walk(child));
+///     }
+/// }
+///
+/// let tree = Tree(1, vec![Tree(2, vec![Tree(3, vec![])]), Tree(4, vec![])]);
+/// let walker: BoxSyncGen<'_, u32> = walk(&tree);
+/// assert_eq!(walker.collect::<Vec<_>>(), [1, 2, 3, 4]);
+/// ```
+#[cfg(feature = "alloc")]
+pub type BoxSyncGen<'a, Y, R = (), A = ()> =
+    Pin<Box<SyncGen<dyn SyncBody<Yield = Y, Return = R, Resume = A> + Send + 'a>>>;
+
+/// A boxed sync generator with its body type erased, not `Send`: what
+/// `#[sync_gen(yield = Y, boxed_local)]` returns. See [`BoxSyncGen`].
+///
+/// ```
+/// use std::rc::Rc;
+/// use asyncgen::{LocalBoxSyncGen, sync_gen};
+///
+/// #[sync_gen(yield = usize, boxed_local)]
+/// fn counts(shared: Rc<Vec<u8>>) {
+///     yield_!(shared.len()); // an `Rc` held across a yield: not `Send`
+///     yield_!(Rc::strong_count(&shared));
+/// }
+///
+/// let generators: Vec<LocalBoxSyncGen<'_, usize>> = vec![counts(Rc::new(vec![1, 2])), counts(Rc::new(vec![]))];
+/// let items: Vec<Vec<usize>> = generators.into_iter().map(Iterator::collect).collect();
+/// assert_eq!(items, [vec![2, 1], vec![0, 1]]);
+/// ```
+#[cfg(feature = "alloc")]
+pub type LocalBoxSyncGen<'a, Y, R = (), A = ()> =
+    Pin<Box<SyncGen<dyn SyncBody<Yield = Y, Return = R, Resume = A> + 'a>>>;
+
 /// Writes an async generator as an expression; plain `yield v` works here on
 /// stable.
 ///
@@ -155,6 +208,37 @@ pub type LocalBoxAsyncGen<'a, Y, R = (), A = ()> =
 macro_rules! async_gen_block {
     ($($body:tt)*) => {
         $crate::__private::async_gen_block_impl! { $crate; $($body)* }
+    };
+}
+
+/// Writes a sync generator (JavaScript's `function*`) as an expression;
+/// plain `yield v` works here on stable.
+///
+/// The block captures its environment like a `move` closure; the yield type
+/// and the completion type are inferred (a block without a `yield` yields
+/// `()`). Inside it, `yield v` (or `yield_!(v)`) yields, `yield_from!(x)`
+/// re-yields another sync generator's or any iterator's items, and `return`
+/// / `?` end the generator with a completion value. The resume type is `()`
+/// unless the value of some `yield` is used, in which case it is inferred.
+/// `.await` is an error: use [`async_gen_block!`] for that.
+///
+/// ```
+/// use asyncgen::sync_gen_block;
+///
+/// let names = vec!["ada", "grace"];
+/// let greetings = sync_gen_block! {
+///     for name in names {
+///         yield format!("hello, {name}");
+///     }
+///     yield_from!(["bye".to_string()]);
+/// };
+/// let items: Vec<String> = core::pin::pin!(greetings).collect();
+/// assert_eq!(items, ["hello, ada", "hello, grace", "bye"]);
+/// ```
+#[macro_export]
+macro_rules! sync_gen_block {
+    ($($body:tt)*) => {
+        $crate::__private::sync_gen_block_impl! { $crate; $($body)* }
     };
 }
 
@@ -186,7 +270,7 @@ macro_rules! async_gen_block {
 macro_rules! yield_ {
     ($($value:tt)*) => {
         ::core::compile_error! {
-            "`yield_!` can only be used inside the body of an `#[async_gen]` function or an `async_gen_block!`; a `yield_!` that another macro produces is not rewritten: write the `yield_!` in the body itself, around the macro that computes the value"
+            "`yield_!` can only be used inside the body of an `#[async_gen]` or `#[sync_gen]` function, an `async_gen_block!` or a `sync_gen_block!`; a `yield_!` that another macro produces is not rewritten: write the `yield_!` in the body itself, around the macro that computes the value"
         }
     };
 }
@@ -234,7 +318,7 @@ macro_rules! yield_ {
 macro_rules! yield_from {
     ($($source:tt)*) => {
         ::core::compile_error! {
-            "`yield_from!` can only be used inside the body of an `#[async_gen]` function or an `async_gen_block!`"
+            "`yield_from!` can only be used inside the body of an `#[async_gen]` or `#[sync_gen]` function, an `async_gen_block!` or a `sync_gen_block!`"
         }
     };
 }
@@ -244,7 +328,7 @@ macro_rules! yield_from {
 pub mod __private {
     #[cfg(feature = "alloc")]
     pub use alloc::boxed::Box;
-    pub use asyncgen_macro::async_gen_block_impl;
+    pub use asyncgen_macro::{async_gen_block_impl, sync_gen_block_impl};
     pub use asyncgen_runtime::__private::*;
     pub use core::option::Option::{None, Some};
     pub use core::pin::pin;

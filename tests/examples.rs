@@ -109,3 +109,16 @@ the stream ended after 6 elements and the error; 3 more requests
 ";
     assert_eq!(rest, expected);
 }
+
+#[test]
+#[cfg_attr(miri, ignore = "runs cargo")]
+fn fibonacci_prints_the_sequences_and_the_walk() {
+    let stdout = run_example("fibonacci");
+    let expected = "\
+first ten: [0, 1, 1, 2, 3, 5, 8, 13, 21, 34]
+6 even numbers below 1000: [0, 2, 8, 34, 144, 610]
+framed: [0, 5, 8, 13, 18446744073709551615]
+walker: [Yielded(0), Yielded(3), Yielded(7), Complete(\"walked past 10\")]
+";
+    assert_eq!(stdout, expected);
+}

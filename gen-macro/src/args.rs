@@ -77,7 +77,7 @@ fn value_after_eq(input: ParseStream<'_>, key: &str, what: &str) -> syn::Result<
 }
 
 /// Parses and validates the attribute's arguments.
-pub(crate) fn parse(args: TokenStream) -> syn::Result<Args> {
+pub(crate) fn parse(args: TokenStream, macro_name: &str) -> syn::Result<Args> {
     let list = Punctuated::<Arg, Token![,]>::parse_terminated.parse2(args)?;
     let (mut yield_ty, mut resume_ty, mut krate, mut boxed) = (None, None, None, None);
     for arg in list {
@@ -95,8 +95,10 @@ pub(crate) fn parse(args: TokenStream) -> syn::Result<Args> {
     let Some(yield_ty) = yield_ty else {
         return Err(syn::Error::new(
             Span::call_site(),
-            "missing `yield = T`: write `#[async_gen(yield = T)]`, where `T` is the type of the \
-             values the generator yields (`yield = ()` if it yields none)",
+            format!(
+                "missing `yield = T`: write `#[{macro_name}(yield = T)]`, where `T` is the type of \
+                 the values the generator yields (`yield = ()` if it yields none)"
+            ),
         ));
     };
     Ok(Args {

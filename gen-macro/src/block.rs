@@ -6,10 +6,16 @@ use syn::parse::Parser;
 use syn::visit_mut::VisitMut;
 use syn::{Block, Expr, Stmt};
 
+use crate::sync::Flavor;
 use crate::visitor::{Form, Rewriter, is_macro};
 
 pub(crate) fn async_gen_block(input: TokenStream) -> TokenStream {
-    expand(input).unwrap_or_else(syn::Error::into_compile_error)
+    expand(input, Flavor::Async).unwrap_or_else(syn::Error::into_compile_error)
+}
+
+/// `sync_gen_block! { ... }`: the same, building a `SyncGen`.
+pub(crate) fn sync_gen_block(input: TokenStream) -> TokenStream {
+    expand(input, Flavor::Sync).unwrap_or_else(syn::Error::into_compile_error)
 }
 
 /// Input: `$crate; stmts` (the facade's `macro_rules!` passes its `$crate`).
@@ -22,7 +28,7 @@ pub(crate) fn async_gen_block(input: TokenStream) -> TokenStream {
 /// `()` unless the value of some `yield` is used, in which case it is inferred;
 /// the yield type is `()` when there is no yield, and the completion type
 /// `()` when the body never completes.
-fn expand(input: TokenStream) -> syn::Result<TokenStream> {
+fn expand(input: TokenStream, flavor: Flavor) -> syn::Result<TokenStream> {
     let (krate, body) = split_crate_path(input);
     let mut stmts = Block::parse_within.parse2(desugar_for_await(body))?;
     // A trailing `yield v` is the last yield, not the completion value.
@@ -35,10 +41,12 @@ fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     // The resume type is known once every yield is seen; `yield_from!`
     // needs it earlier, so a first pass over a copy finds it.
     let mut survey = Rewriter::new(krate.clone(), Form::Block);
+    survey.flavor = flavor;
     for stmt in &mut stmts.clone() {
         survey.visit_stmt_mut(stmt);
     }
     let mut rewriter = Rewriter::new(krate.clone(), Form::Block);
+    rewriter.flavor = flavor;
     rewriter.resume_is_unit = !survey.yield_value_used;
     for stmt in &mut stmts {
         rewriter.visit_stmt_mut(stmt);
@@ -50,9 +58,10 @@ fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     let mutability = (rewriter.yields > 0).then(|| quote!(mut));
     let errors = &rewriter.errors;
     let body = rewriter.labelled_body(&stmts);
+    let new = flavor.constructor(&krate);
     Ok(quote! {{
         #errors
-        #krate::__private::new::<#yield_ty, #resume, #completion, _, _>(async move |#mutability #co| { #body })
+        #new::<#yield_ty, #resume, #completion, _, _>(async move |#mutability #co| { #body })
     }})
 }
 

@@ -7,6 +7,7 @@ use syn::{ItemFn, ReturnType, TraitItemFn, Type};
 
 use crate::args::{self, Boxed};
 use crate::error::format_err;
+use crate::sync::Flavor;
 use crate::visitor::{Form, Rewriter};
 use crate::{checks, fallback, lifetime, params};
 
@@ -38,13 +39,13 @@ pub(crate) fn async_gen(args: TokenStream, item: TokenStream) -> TokenStream {
         )
         .into_compile_error()
     });
-    let expanded = match args::parse(args.clone()) {
+    let expanded = match args::parse(args.clone(), "async_gen") {
         Ok(args) => expand_checked(&args, function),
         Err(error) => {
             let error = error.into_compile_error();
             let partial = args::parse_lenient(args);
             let stub = match partial.complete() {
-                Some(args) => expand(&args, function),
+                Some(args) => expand(&args, function, Flavor::Async),
                 None => fallback::missing_yield(&partial, function),
             };
             quote!(#error #stub)
@@ -64,11 +65,11 @@ fn expand_checked(args: &args::Args, function: ItemFn) -> TokenStream {
             // Expanded as if `boxed_local` were given: the body then compiles.
             let mut boxed = args.clone();
             boxed.boxed = Some(Boxed::Local);
-            let expanded = expand(&boxed, function);
+            let expanded = expand(&boxed, function, Flavor::Async);
             return quote!(#error #expanded);
         }
     }
-    expand(args, function)
+    expand(args, function, Flavor::Async)
 }
 
 /// Input: an item that is not a function with a body.
@@ -77,7 +78,7 @@ fn expand_checked(args: &args::Args, function: ItemFn) -> TokenStream {
 fn not_a_function(args: TokenStream, item: TokenStream, error: &syn::Error) -> TokenStream {
     if let Ok(declaration) = syn::parse2::<TraitItemFn>(item.clone()) {
         if declaration.default.is_none() {
-            let args = args::parse(args).ok();
+            let args = args::parse(args, "async_gen").ok();
             return fallback::trait_declaration(args.as_ref(), declaration);
         }
     }
@@ -105,7 +106,9 @@ fn not_a_function(args: TokenStream, item: TokenStream, error: &syn::Error) -> T
 /// `body'` has each `yield_!(v)` rewritten to
 /// `{ let __value: Y = v; __co.yield_(__value); __co.suspend().await; __co.resumed() }`
 /// (see `Rewriter::yield_expr`), and is labelled when it has rewritten yields.
-fn expand(args: &args::Args, mut function: ItemFn) -> TokenStream {
+/// The sync flavor returns `SyncGen<impl SyncBody<...>>` (`BoxSyncGen`,
+/// `LocalBoxSyncGen`) from `__private::sync::new`, its yields `__co.yield_(__value).await`.
+pub(crate) fn expand(args: &args::Args, mut function: ItemFn, flavor: Flavor) -> TokenStream {
     let sig = &mut function.sig;
     let krate = args.krate.to_token_stream();
     let (yield_ty, resume_ty) = (&args.yield_ty, &args.resume_ty);
@@ -115,22 +118,21 @@ fn expand(args: &args::Args, mut function: ItemFn) -> TokenStream {
     };
 
     let mut rewriter = Rewriter::new(krate.clone(), Form::Attribute);
+    rewriter.flavor = flavor;
     // `impl Trait` cannot annotate a `let`: such a yield type is inferred.
     rewriter.yield_ty = (!contains_impl(yield_ty.to_token_stream())).then(|| yield_ty.clone());
     rewriter.resume_is_unit = is_unit(resume_ty);
     rewriter.visit_block_mut(&mut function.block);
     let prelude = params::bind(sig);
     sig.asyncness = None;
+    let (generator_ty, body_trait) = (flavor.generator(), flavor.body());
     sig.output = match args.boxed {
         None => syn::parse_quote! {
-            -> #krate::AsyncGen<impl #krate::Body<Yield = #yield_ty, Resume = #resume_ty, Return = #return_ty>>
+            -> #krate::#generator_ty<impl #krate::#body_trait<Yield = #yield_ty, Resume = #resume_ty, Return = #return_ty>>
         },
         Some(boxed) => {
             let lifetime = lifetime::for_boxed(sig);
-            let alias = match boxed {
-                Boxed::Send => quote!(BoxAsyncGen),
-                Boxed::Local => quote!(LocalBoxAsyncGen),
-            };
+            let alias = flavor.boxed(boxed == Boxed::Send);
             syn::parse_quote!(-> #krate::#alias<#lifetime, #yield_ty, #return_ty, #resume_ty>)
         }
     };
@@ -139,8 +141,9 @@ fn expand(args: &args::Args, mut function: ItemFn) -> TokenStream {
     let co = &rewriter.co;
     let mutability = (rewriter.yields > 0).then(|| quote!(mut));
     let body = rewriter.labelled_body(&function.block.stmts);
+    let new = flavor.constructor(&krate);
     let generator = quote! {
-        #krate::__private::new::<#y, #a, #r, _, _>(async move |#mutability #co| {
+        #new::<#y, #a, #r, _, _>(async move |#mutability #co| {
             #prelude
             #body
         })

@@ -11,6 +11,8 @@ mod fallback;
 mod for_await;
 mod lifetime;
 mod params;
+mod sync;
+mod sync_yield_from;
 mod tokens;
 mod visitor;
 mod yield_from;
@@ -104,4 +106,78 @@ pub fn async_gen(args: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro]
 pub fn async_gen_block_impl(input: TokenStream) -> TokenStream {
     block::async_gen_block(input.into()).into()
+}
+
+/// Turns a plain `fn` into a sync generator (JavaScript's `function*`).
+///
+/// ```
+/// use asyncgen::sync_gen;
+///
+/// #[sync_gen(yield = u64)]
+/// fn fibonacci() {
+///     let (mut a, mut b) = (0, 1);
+///     loop {
+///         yield_!(a);
+///         (a, b) = (b, a + b);
+///     }
+/// }
+///
+/// let first: Vec<u64> = core::pin::pin!(fibonacci()).take(5).collect();
+/// assert_eq!(first, [0, 1, 1, 2, 3]);
+/// ```
+///
+/// # Arguments
+///
+/// As for `#[async_gen]`: `yield = T` (required), `resume = A`, `boxed`
+/// (returns `BoxSyncGen<'a, T, R, A>`), `boxed_local` (`LocalBoxSyncGen`),
+/// `crate = path`.
+///
+/// # The function
+///
+/// Only on plain `fn`s (an `async fn` is an error: use `#[async_gen]`): free
+/// functions, methods with any receiver, trait-impl methods, generics,
+/// lifetimes, `impl Trait` arguments. The return type `-> R` (default `()`)
+/// is the completion value. The function returns
+/// `SyncGen<impl SyncBody<Yield = T, Resume = A, Return = R>>` and does no
+/// work: the body starts on the first `next()` or `resume`, and every
+/// argument is moved into the generator.
+///
+/// # In the body
+///
+/// * `yield_!(v)` yields `v` and evaluates to the resume value.
+/// * `yield_from!(g)` yields every item of another sync generator `g`
+///   (passing resume values on, evaluating to its completion value) or of
+///   any `IntoIterator` (evaluating to `()`).
+/// * `?` and `return` end the generator with a completion value.
+/// * `.await` and `#[for_await]` are errors: a sync generator cannot wait.
+///
+/// ```
+/// use asyncgen::{GeneratorState, SyncGenerator, sync_gen};
+///
+/// // Two-way: each `yield_!` evaluates to the value the generator is resumed with.
+/// #[sync_gen(yield = u32, resume = u32)]
+/// fn running_total() -> &'static str {
+///     let mut total = 0;
+///     while total < 10 {
+///         total += yield_!(total);
+///     }
+///     "reached ten"
+/// }
+///
+/// let mut total = core::pin::pin!(running_total());
+/// assert_eq!(total.as_mut().resume(0), GeneratorState::Yielded(0)); // the first argument is dropped
+/// assert_eq!(total.as_mut().resume(4), GeneratorState::Yielded(4));
+/// assert_eq!(total.as_mut().resume(6), GeneratorState::Complete("reached ten"));
+/// ```
+#[proc_macro_attribute]
+pub fn sync_gen(args: TokenStream, item: TokenStream) -> TokenStream {
+    sync::sync_gen(args.into(), item.into()).into()
+}
+
+/// The implementation behind `asyncgen::sync_gen_block!`, which passes the
+/// facade's `$crate` path first.
+#[doc(hidden)]
+#[proc_macro]
+pub fn sync_gen_block_impl(input: TokenStream) -> TokenStream {
+    block::sync_gen_block(input.into()).into()
 }

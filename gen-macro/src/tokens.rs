@@ -87,6 +87,16 @@ impl Rewriter {
                     let stream = self.in_scope_tokens(Scope::Const, group.stream());
                     out.extend([TokenTree::Group(with_stream(&group, stream))]);
                 }
+                // `. await`: refused in a sync body (and left in place).
+                TokenTree::Punct(dot)
+                    if dot.as_char() == '.'
+                        && matches!(tokens.peek(), Some(TokenTree::Ident(next)) if next == "await") =>
+                {
+                    if let Some(await_token) = tokens.peek() {
+                        self.check_await(await_token.span());
+                    }
+                    out.extend([TokenTree::Punct(dot)]);
+                }
                 TokenTree::Ident(ident) if ident == "async" => {
                     out.extend([TokenTree::Ident(ident)]);
                     self.rewrite_after_async(&mut tokens, &mut out);

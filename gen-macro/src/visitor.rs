@@ -25,6 +25,7 @@ use syn::visit_mut::{self, VisitMut};
 use syn::{Expr, Ident, Item, Lifetime, Macro, Stmt, Type};
 
 use crate::for_await;
+use crate::sync::Flavor;
 
 /// Where the visitor is, relative to the generator's own body.
 #[derive(Clone, Copy)]
@@ -56,8 +57,14 @@ pub(crate) enum Form {
 pub(crate) const BODY_LABEL: &str = "'yield_must_be_in_the_generator_s_own_body";
 
 /// Generator macros whose input owns its yields.
-const NESTED_GENERATORS: [&str; 5] =
-    ["async_gen_block", "sync_gen_block", "stream", "try_stream", "async_gen_block_impl"];
+const NESTED_GENERATORS: [&str; 6] = [
+    "async_gen_block",
+    "sync_gen_block",
+    "stream",
+    "try_stream",
+    "async_gen_block_impl",
+    "sync_gen_block_impl",
+];
 
 /// Macros whose input is not code of the body (it is printed, or read as a
 /// path or a literal): their `yield_!` tokens are left as they are.
@@ -99,6 +106,8 @@ pub(crate) struct Rewriter {
     pub(crate) co: Ident,
     pub(crate) scope: Scope,
     pub(crate) form: Form,
+    /// Async or sync generator: the hand-off, and whether `.await` is allowed.
+    pub(crate) flavor: Flavor,
     /// The declared `yield = T` (attribute form): the expected type of each
     /// yielded value.
     pub(crate) yield_ty: Option<Type>,
@@ -125,6 +134,7 @@ impl Rewriter {
             co: Ident::new("__co", Span::mixed_site()),
             scope: Scope::Body,
             form,
+            flavor: Flavor::Async,
             yield_ty: None,
             resume_is_unit: true,
             yields: 0,
@@ -161,12 +171,11 @@ impl Rewriter {
             // held across it.
             let at = Span::mixed_site().located_at(span);
             let binding = quote_spanned!(at=> let #local #ty = #value;);
+            let hand_off = this.hand_off(span, &co, &method, &local);
             let steps = quote_spanned! {span=>
                 #binding
                 #check
-                #co.#method(#local);
-                #co.suspend().await;
-                #co.resumed()
+                #hand_off
             };
             // The braces are the macro's too: as the tail of a block, a
             // yield is a macro call, which `semicolon_if_nothing_returned`
@@ -310,7 +319,15 @@ impl VisitMut for Rewriter {
                     visit_mut::visit_expr_async_mut(this, block);
                 });
             }
+            Expr::Await(await_expr) => {
+                self.check_await(await_expr.await_token.span);
+                visit_mut::visit_expr_await_mut(self, await_expr);
+            }
             Expr::ForLoop(for_loop) if for_await::is_marked(&for_loop.attrs) => {
+                if let Some(refused) = self.refuse_for_await(for_loop) {
+                    *expr = refused;
+                    return;
+                }
                 for_loop.attrs.retain(|attr| !for_await::is_for_await(attr));
                 visit_mut::visit_expr_for_loop_mut(self, for_loop);
                 let expanded = for_await::expand(self, for_loop);

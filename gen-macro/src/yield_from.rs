@@ -5,6 +5,7 @@ use quote::{quote, quote_spanned};
 use syn::visit_mut::VisitMut;
 use syn::{Expr, Ident, Lifetime, Macro, MacroDelimiter};
 
+use crate::sync::Flavor;
 use crate::visitor::{Rewriter, hygienic};
 
 impl Rewriter {
@@ -47,6 +48,9 @@ impl Rewriter {
         self.visit_expr_mut(&mut source);
         let source = quote!(#source);
         let call_span = delimiter_span(&mac.delimiter);
+        if self.flavor == Flavor::Sync {
+            return self.sync_yield_from(span, call_span, &source);
+        }
         self.in_body(span, &source, |this| {
             let names = ["__source", "__via", "__resume", "__value", "__done", "__resumed"];
             let [from, via, resume, value, done, resumed] =
@@ -93,7 +97,7 @@ impl Rewriter {
 }
 
 /// The span of a macro call's `(...)`, `[...]` or `{...}`.
-fn delimiter_span(delimiter: &MacroDelimiter) -> Span {
+pub(crate) fn delimiter_span(delimiter: &MacroDelimiter) -> Span {
     match delimiter {
         MacroDelimiter::Paren(paren) => paren.span.join(),
         MacroDelimiter::Brace(brace) => brace.span.join(),

@@ -51,6 +51,9 @@
 //! ```
 #![no_std]
 
+#[cfg(feature = "alloc")]
+extern crate alloc;
+
 mod body;
 mod co;
 mod completion;
@@ -59,12 +62,17 @@ mod hand_off;
 mod machine;
 mod next;
 mod protocol;
+mod sync;
 mod yield_from;
 
 pub use crate::body::Body;
 pub use crate::completion::StreamCompletion;
 pub use crate::generator::AsyncGen;
 pub use crate::protocol::{AsyncGenerator, AsyncGeneratorExt, GeneratorState, Resume};
+pub use crate::sync::body::SyncBody;
+pub use crate::sync::completion::IteratorCompletion;
+pub use crate::sync::generator::SyncGen;
+pub use crate::sync::protocol::SyncGenerator;
 
 /// Items used by the code the macros generate. Not a public API: names and
 /// signatures here change without notice.
@@ -78,4 +86,13 @@ pub mod __private {
         DriveGenerator, DriveStream, Probe, SameResume, StepGenerator, StepStream, Via,
         forward_resume,
     };
+
+    /// The sync generators' side (`#[sync_gen]`, `sync_gen_block!`).
+    pub mod sync {
+        pub use crate::sync::body::{SyncProgress, new};
+        pub use crate::sync::co::{SyncCo, Yield};
+        pub use crate::sync::yield_from::{
+            DriveIterator, DriveSyncGenerator, IterSource, SyncProbe, SyncVia,
+        };
+    }
 }

@@ -1,0 +1,83 @@
+//! `yield_from!(source)` in a sync body: JavaScript's `yield*` over a sync
+//! generator or any `IntoIterator`.
+
+use proc_macro2::{Delimiter, Group, Span, TokenStream};
+use quote::{quote, quote_spanned};
+use syn::{Ident, Lifetime};
+
+use crate::visitor::{Rewriter, hygienic};
+
+impl Rewriter {
+    /// Input: the span of `yield_from`, that of its `(...)`, and the source.
+    /// Output:
+    /// ```text
+    /// '__asyncgen_yield_from_N: {
+    ///     let __from = source;
+    ///     let __via = (&SyncProbe(&__from)).sync_via();  // generator, else iterator
+    ///     let mut __source = pin!(__via.start(__from));   // the generator, or its iterator
+    ///     let mut __resume = Some(());                    // `None` unless the resume type is `()`
+    ///     loop {
+    ///         match __via.step(__source.as_mut(), __resume.take()) {
+    ///             Yielded(__value) => forward_resume(&mut __resume, { yield __value }),
+    ///             Complete(__done) => break '__asyncgen_yield_from_N __done,
+    ///         }
+    ///     }
+    /// }
+    /// ```
+    /// The source's items are yielded, each resume value is passed on to a
+    /// generator source, and the whole evaluates to its completion value
+    /// (`()` for an iterator). The block spans the whole call, as in the
+    /// async form (see `yield_from_macro`).
+    pub(crate) fn sync_yield_from(
+        &mut self,
+        span: Span,
+        call_span: Span,
+        source: &TokenStream,
+    ) -> TokenStream {
+        self.in_body(span, source, |this| {
+            let names =
+                ["__from", "__via", "__source", "__resume", "__value", "__done", "__resumed"];
+            let [from, via, pinned, resume, value, done, resumed] =
+                names.map(|n| Ident::new(n, Span::mixed_site()));
+            let krate = &this.krate;
+            let private = quote!(#krate::__private);
+            let krate_at_call = this.krate_at(span);
+            let forward_resume = quote_spanned!(span=> #krate_at_call::__private::forward_resume);
+            let start = Ident::new("start", span);
+            let resumed_at_call = hygienic("__resumed", span);
+            let value_at_call = hygienic("__value", span);
+            let from_at_call = hygienic("__from", span);
+            let co = this.co_at(span);
+            let check = this.label_check(span);
+            let first_resume = if this.resume_is_unit {
+                quote!(#private::Some(()))
+            } else {
+                quote!(#private::None)
+            };
+            // Numbered, as in the async form: nested delegations and a
+            // user's label must not shadow each other.
+            let label = Lifetime::new(&format!("'__asyncgen_yield_from_{}", this.yields), span);
+            let import = quote_spanned!(Span::mixed_site()=> use #private::sync::SyncVia as _;);
+            let block = quote_spanned! {span=>
+                #import
+                #check
+                let #from = #source;
+                let #via = (&#private::sync::SyncProbe(&#from)).sync_via();
+                let mut #pinned = #private::pin!(#via.#start(#from_at_call));
+                let mut #resume = #first_resume;
+                loop {
+                    match #via.step(#pinned.as_mut(), #resume.take()) {
+                        #private::GeneratorState::Yielded(#value) => {
+                            let #resumed = #co.yield_(#value_at_call).await;
+                            #forward_resume(&mut #resume, #resumed_at_call);
+                        }
+                        #private::GeneratorState::Complete(#done) => break #label #done,
+                    }
+                }
+            };
+            let mut braces = Group::new(Delimiter::Brace, block);
+            braces.set_span(call_span);
+            quote!(#label: #braces)
+        })
+    }
+}
