@@ -64,6 +64,21 @@ mod pinned {
                 then call `.next()` on `gen`"
     )]
     pub trait MustBePinned {}
+
+    /// Never implemented: the bound of the hidden inherent `AsyncGen::next`,
+    /// which method lookup reaches both for an unpinned generator and for a
+    /// pinned one that is not a `Stream`, so its message states both rules.
+    #[diagnostic::on_unimplemented(
+        message = "`.next()` needs a pinned generator that is a `Stream`",
+        label = "this generator is not pinned, or is not a `Stream`",
+        note = "pin it first: `let mut gen = core::pin::pin!(gen);` (or `Box::pin(gen)`), \
+                then call `.next()` on `gen`",
+        note = "a generator is a `Stream` only when its resume type is `()` and it completes \
+                with `()` or `Result<(), E>`; drive any other generator with \
+                `AsyncGeneratorExt::resume`, which returns `GeneratorState::Yielded(v)` or \
+                `GeneratorState::Complete(r)`"
+    )]
+    pub trait NextNeedsPinnedStream {}
 }
 
 /// Not `Unpin`: the body's handle points into the generator, so it must not
@@ -74,16 +89,17 @@ impl<B: Body + ?Sized> Unpin for AsyncGen<B> where B: pinned::MustBePinned {}
 
 impl<B: Body + ?Sized> AsyncGen<B> {
     /// Found before `StreamExt::next` when `.next()` is called on a generator
-    /// that is not pinned (on a pinned one, `Pin<&mut AsyncGen>` finds the
-    /// stream method first), so that the mistake is one error that says to
-    /// pin it, not one per trait bound of the stream method and its future.
-    /// Its bound never holds: it cannot be called.
+    /// that is not pinned, or on a pinned one that is not a `Stream` (on a
+    /// pinned stream, `Pin<&mut AsyncGen>` finds the stream method first), so
+    /// that the mistake is one error that states the rules, not one per trait
+    /// bound of the stream method and its future. Its bound never holds: it
+    /// cannot be called.
     #[doc(hidden)]
     // Named after `StreamExt::next` on purpose, to be found before it.
     #[allow(clippy::should_implement_trait)]
     pub fn next(&mut self) -> core::future::Pending<Option<B::Yield>>
     where
-        B: pinned::MustBePinned,
+        B: pinned::NextNeedsPinnedStream,
     {
         core::future::pending()
     }
