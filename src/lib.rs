@@ -189,7 +189,15 @@ pub type LocalBoxSyncGen<'a, Y, R = (), A = ()> =
 /// `yield_!(v)`) yields, `for await pat in stream { ... }` and
 /// `#[for_await] for` loop over a `Stream`, and `return` / `?` end the
 /// generator with a completion value. The resume type is `()` unless the
-/// value of some `yield` is used, in which case it is inferred.
+/// value of some `yield` is used, in which case it is inferred; a block
+/// without a `yield` yields `()`, as async-stream's `stream!` does.
+///
+/// A plain `yield` inside another macro's input (a `tokio::select!` arm) is
+/// this block's, except inside a nested generator macro, which the block
+/// recognises by name: `async_gen_block!`, `sync_gen_block!`, `stream!` and
+/// `try_stream!`. A generator macro imported under another name is not
+/// recognised: its yields are rejected at compile time ("use of unreachable
+/// label"), never taken by this block.
 ///
 /// ```
 /// use asyncgen::async_gen_block;
