@@ -6,6 +6,7 @@ use syn::parse::Parser;
 use syn::visit_mut::VisitMut;
 use syn::{Block, Expr, Stmt};
 
+use crate::checks;
 use crate::sync::Flavor;
 use crate::visitor::{Form, Rewriter, is_macro};
 
@@ -37,6 +38,10 @@ fn expand(input: TokenStream, flavor: Flavor) -> syn::Result<TokenStream> {
             *semi = Some(syn::Token![;](Span::call_site()));
         }
     }
+    let try_errors = checks::block_question_marks_without_result(&stmts);
+    if try_errors.is_some() {
+        stmts.push(Stmt::Expr(syn::parse_quote!(::core::result::Result::Ok(())), None));
+    }
     let completion = if never_completes(&stmts) { quote!(()) } else { quote!(_) };
     // The resume type is known once every yield is seen; `yield_from!`
     // needs it earlier, so a first pass over a copy finds it.
@@ -60,6 +65,7 @@ fn expand(input: TokenStream, flavor: Flavor) -> syn::Result<TokenStream> {
     let body = rewriter.labelled_body(&stmts);
     let new = flavor.constructor(&krate);
     Ok(quote! {{
+        #try_errors
         #errors
         #new::<#yield_ty, #resume, #completion, _, _>(async move |#mutability #co| { #body })
     }})

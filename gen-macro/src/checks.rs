@@ -57,6 +57,57 @@ pub(crate) fn question_marks_without_result(function: &ItemFn) -> Option<TokenSt
     Some(errors.collect())
 }
 
+/// Input: the statements of a generator block.
+/// Output: for a block that cannot complete with a `Result` (no tail
+/// expression, no `return`, not ending in a diverging statement), an error at
+/// each `?` of its own control flow: the block completes with `()`, which
+/// cannot carry the error. The caller then expands the block as if it ended
+/// with `Ok(())`, so that the error is the only one.
+pub(crate) fn block_question_marks_without_result(stmts: &[syn::Stmt]) -> Option<TokenStream> {
+    use syn::{Expr, Stmt};
+    let ends_open = match stmts.last() {
+        // Loops other than `loop`, and `if` without `else`, are `()` even as the tail.
+        Some(Stmt::Expr(Expr::ForLoop(_) | Expr::While(_), None)) => true,
+        Some(Stmt::Expr(Expr::If(if_expr), None)) => if_expr.else_branch.is_none(),
+        None | Some(Stmt::Expr(_, None) | Stmt::Expr(Expr::Loop(_) | Expr::Return(_), Some(_))) => {
+            false
+        }
+        Some(Stmt::Macro(mac)) => !is_diverging_macro(&mac.mac),
+        Some(Stmt::Expr(Expr::Macro(mac), _)) => !is_diverging_macro(&mac.mac),
+        Some(_) => true,
+    };
+    if !ends_open || has_return(quote::quote!(#(#stmts)*)) {
+        return None;
+    }
+    let mut finder = QuestionMarks(Vec::new());
+    for stmt in stmts {
+        finder.visit_stmt(stmt);
+    }
+    if finder.0.is_empty() {
+        return None;
+    }
+    let message = "`?` needs the generator to complete with a `Result`: end the block with \
+                   `Ok(())` (a `try_stream!` body becomes `async_gen_block! { ...; Ok(()) }`); \
+                   the stream then yields `Result` items, and an error ends it as its last item";
+    let errors = finder.0.into_iter().map(|span| syn::Error::new(span, message));
+    Some(errors.map(syn::Error::into_compile_error).collect())
+}
+
+fn is_diverging_macro(mac: &syn::Macro) -> bool {
+    let name = mac.path.segments.last().map(|segment| segment.ident.to_string());
+    name.is_some_and(|name| ["panic", "unreachable", "todo", "unimplemented"].contains(&&*name))
+}
+
+/// Whether the tokens contain `return` at any depth (a `return` in a closure
+/// counts too: the check stays silent rather than risk a false error).
+fn has_return(tokens: TokenStream) -> bool {
+    tokens.into_iter().any(|token| match token {
+        TokenTree::Group(group) => has_return(group.stream()),
+        TokenTree::Ident(ident) => ident == "return",
+        _ => false,
+    })
+}
+
 /// The spans of the `?`s of a body's own control flow.
 struct QuestionMarks(Vec<Span>);
 
