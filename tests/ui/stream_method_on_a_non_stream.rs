@@ -1,3 +1,7 @@
+// `.next()` on a pinned generator that is not a `Stream` (a completion
+// value, or a resume type other than `()`): one error that states the rule.
+// (Other `StreamExt` methods get rustc's plain E0599, which quotes `core`'s
+// sources when `rust-src` is installed, so it is not pinned here.)
 use asyncgen::async_gen;
 use futures::StreamExt;
 
@@ -15,6 +19,6 @@ async fn two_way() {
 fn main() {
     futures::executor::block_on(async {
         let _ = std::pin::pin!(with_total()).next().await;
-        let _ = std::pin::pin!(two_way()).collect::<Vec<u32>>().await;
+        let _ = std::pin::pin!(two_way()).next().await;
     });
 }

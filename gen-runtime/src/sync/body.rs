@@ -76,6 +76,13 @@ pub(crate) struct SyncLazy<Y, A, F, Fut> {
     _types: Invariant<Y, A>,
 }
 
+// SAFETY: exactly the auto-trait rule for the fields: the closure or the
+// future (the values in transit live on the resuming stack, not here, and
+// `progress`, `PhantomPinned` and `Invariant` are always `Send`), written out
+// so that a compiler note about a body that is not `Send` stops here instead
+// of naming the cell and the state inside.
+unsafe impl<Y, A, F: Send, Fut: Send> Send for SyncLazy<Y, A, F, Fut> {}
+
 enum State<F, Fut> {
     Unstarted(F),
     Started(Fut),
