@@ -341,6 +341,19 @@ pub mod __private {
     pub use core::option::Option::{None, Some};
     pub use core::pin::pin;
 
+    /// Boxes the generator of `#[async_gen(boxed)]` / `#[sync_gen(boxed)]`.
+    /// The bound is spelled here, not left to the unsizing to `dyn ... +
+    /// Send`, so that rustc's note for a generator that is not `Send` quotes
+    /// the line below, which names the fix.
+    #[cfg(feature = "alloc")]
+    #[must_use]
+    pub fn boxed_send<G>(generator: G) -> core::pin::Pin<Box<G>>
+    where
+        G: Send, // `boxed` is `Send`: for a generator that is not, write `boxed_local`
+    {
+        Box::pin(generator)
+    }
+
     /// The value of the `break` that each rewritten yield carries to prove
     /// that it sits in the generator's own body (a `break` cannot leave a
     /// closure or an `async` block). That `break` is inside `if false`: this

@@ -150,7 +150,8 @@ pub(crate) fn expand(args: &args::Args, mut function: ItemFn, flavor: Flavor) ->
     };
     function.block = match args.boxed {
         None => syn::parse_quote!({ #generator }),
-        Some(_) => syn::parse_quote!({ #krate::__private::Box::pin(#generator) }),
+        Some(Boxed::Send) => syn::parse_quote!({ #krate::__private::boxed_send(#generator) }),
+        Some(Boxed::Local) => syn::parse_quote!({ #krate::__private::Box::pin(#generator) }),
     };
     let mut output = rewriter.errors;
     output.extend(function.into_token_stream());
