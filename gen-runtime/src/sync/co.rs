@@ -108,21 +108,16 @@ impl<Y, A> Future for Yield<'_, Y, A> {
         // yield future of the same handle, excluded by the `&mut` borrow
         // this one holds.
         let slot = unsafe { &mut (*frame.cast::<Frame<Y, A>>()).transit };
-        match this.value.take() {
-            Some(value) => {
-                if matches!(slot, Transit::Yielded(_)) {
-                    panic_cold(OVERWRITE);
-                }
+        // A misuse drops what it took (the value, or the slot's content) as
+        // the panic unwinds: nothing is lost silently, nothing is read twice.
+        match (this.value.take(), slot.take()) {
+            (Some(value), Transit::Empty | Transit::Resumed(_)) => {
                 *slot = Transit::Yielded(value);
                 Poll::Pending
             }
-            None => match slot.take() {
-                Transit::Resumed(resumed) => Poll::Ready(resumed),
-                other => {
-                    *slot = other;
-                    panic_cold(NOT_RESUMED);
-                }
-            },
+            (None, Transit::Resumed(resumed)) => Poll::Ready(resumed),
+            (Some(_), Transit::Yielded(_)) => panic_cold(OVERWRITE),
+            (None, _) => panic_cold(NOT_RESUMED),
         }
     }
 }
