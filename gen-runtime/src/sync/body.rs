@@ -17,8 +17,13 @@ mod sealed {
 }
 
 /// Where a sync generator's body is in its life.
+///
+/// Two bytes: the address of a generator's progress field is its identity
+/// (see `SyncLazy`), and a yield future adds 1 to it to record that it
+/// handed its value over, so identities must be even and at least 2 apart.
 #[doc(hidden)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u16)]
 pub enum SyncProgress {
     /// Not resumed yet: the body has not started.
     Unstarted,
@@ -180,7 +185,7 @@ impl<Y, A, F, Fut> SyncLazy<Y, A, F, Fut>
 where
     F: FnOnce(SyncCo<'static, Y, A>) -> Fut,
 {
-    /// The generator's identity: the address of its progress byte.
+    /// The generator's identity: the address of its progress field (even: see `SyncProgress`).
     fn id(&self) -> usize {
         core::ptr::from_ref(&self.progress).addr()
     }
