@@ -33,6 +33,10 @@ pub enum SyncProgress {
     Complete,
 }
 
+// The identities must be even (see above): refuse to build where `u16` is
+// byte-aligned rather than hand out odd ones.
+const _: () = assert!(core::mem::align_of::<SyncProgress>() >= 2);
+
 /// The body of a [`SyncGen`](crate::SyncGen): what `#[sync_gen]` and
 /// `sync_gen_block!` build.
 ///
