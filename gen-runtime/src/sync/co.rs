@@ -135,12 +135,11 @@ impl<Y, A> Future for Yield<'_, Y, A> {
         // this one holds.
         let slot = unsafe { &mut (*frame.cast::<Frame<Y, A>>()).transit };
         if handed_over {
+            // On a misuse, what the slot held is dropped as the panic
+            // unwinds (the frame would drop it anyway).
             return match slot.take() {
                 Transit::Resumed(resumed) => Poll::Ready(resumed),
-                other => {
-                    *slot = other;
-                    panic_cold(NOT_RESUMED)
-                }
+                _ => panic_cold(NOT_RESUMED),
             };
         }
         if matches!(slot, Transit::Yielded(_)) {
