@@ -4,11 +4,12 @@
 //!
 //! The generator stores no slot (values cross on the stack of each resume)
 //! and its handle holds no pointer into it. Against the block it may add
-//! the yield future's value (`Option<Y>`, where the block's `ready` future
-//! has the same) and a fixed `OVERHEAD` of five words: the handle's token,
-//! the copy rustc keeps of the async closure's argument, the yield future's
-//! copy of the token, the tag of the lazy body state, and the generator's
-//! progress byte (its identity) with padding.
+//! the yield future's value (a bare `Y`: the yield future records in its
+//! copy of the token whether it still holds it) and a fixed `OVERHEAD` of
+//! five words: the handle's token, the copy rustc keeps of the async
+//! closure's argument, the yield future's copy of the token, the tag of the
+//! lazy body state, and the generator's progress field (its identity) with
+//! padding.
 
 use core::future::ready;
 use core::mem::{size_of, size_of_val};
@@ -20,7 +21,7 @@ const OVERHEAD: usize = 5 * size_of::<usize>();
 
 /// Prints the figures and checks the bound.
 fn compare<Y>(case: &str, generator: usize, block: usize) {
-    let slot = size_of::<Option<Y>>();
+    let slot = size_of::<Y>();
     let bound = block + slot + OVERHEAD;
     println!("{case}: generator {generator} bytes, async block {block} bytes (bound {bound})");
     assert!(generator <= bound, "{case}: {generator} bytes > {bound}");

@@ -120,6 +120,31 @@ fn dropping_a_suspended_generator_drops_the_bodys_locals() {
 }
 
 #[test]
+fn a_yielded_value_is_dropped_once_wherever_it_is() {
+    use std::rc::Rc;
+    let marker = Rc::new(());
+    let (unpolled, taken, untaken) = (marker.clone(), marker.clone(), marker.clone());
+    let generator = new::<Rc<()>, (), (), _, _>(async move |mut co| {
+        // A yield dropped before its first poll drops its value.
+        drop(co.yield_(unpolled));
+        co.yield_(taken).await;
+        co.yield_(untaken).await;
+    });
+    let mut generator = Box::pin(generator);
+    let GeneratorState::Yielded(first) = generator.as_mut().resume(()) else { panic!() };
+    assert_eq!(Rc::strong_count(&marker), 3);
+    drop(first);
+    let GeneratorState::Yielded(second) = generator.as_mut().resume(()) else { panic!() };
+    assert_eq!(Rc::strong_count(&marker), 2);
+    // The suspended body's yield handed its value over: dropping the
+    // generator drops the yield future without dropping the value again.
+    drop(generator);
+    assert_eq!(Rc::strong_count(&marker), 2);
+    drop(second);
+    assert_eq!(Rc::strong_count(&marker), 1);
+}
+
+#[test]
 fn awaiting_a_future_that_is_not_ready_panics_and_finishes() {
     let generator = new::<u8, (), (), _, _>(async |mut co| {
         co.yield_(1).await;

@@ -10,6 +10,7 @@
 
 use core::future::Future;
 use core::marker::PhantomData;
+use core::mem::ManuallyDrop;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
@@ -51,7 +52,7 @@ impl<Y, A> SyncCo<'_, Y, A> {
     /// with.
     #[doc(hidden)]
     pub fn yield_(&mut self, value: Y) -> Yield<'_, Y, A> {
-        Yield { token: self.token, value: Some(value), _co: PhantomData }
+        Yield { state: self.token, value: ManuallyDrop::new(value), _co: PhantomData }
     }
 }
 
@@ -67,15 +68,33 @@ impl<Y, A> SyncCo<'_, Y, A> {
 #[doc(hidden)]
 #[must_use = "a yield does nothing unless awaited"]
 pub struct Yield<'a, Y, A> {
-    token: usize,
-    value: Option<Y>,
+    /// The handle's token (an even number: see `SyncProgress`) while
+    /// `value` is here; `token + HANDED_OVER` once the first poll moved it
+    /// into the slot. One subtraction then both checks the context and tells
+    /// the two polls apart.
+    state: usize,
+    /// Initialized exactly while `state` is the bare token.
+    value: ManuallyDrop<Y>,
     /// Borrows the handle: a body has at most one yield future at a time, so
     /// at most one of them (on at most one thread) reaches the slot.
     _co: PhantomData<&'a mut SyncCo<'a, Y, A>>,
 }
 
+/// Added to the token once the value is handed over.
+const HANDED_OVER: usize = 1;
+
 // The value is moved, never pinned.
 impl<Y, A> Unpin for Yield<'_, Y, A> {}
+
+impl<Y, A> Drop for Yield<'_, Y, A> {
+    fn drop(&mut self) {
+        if self.state & HANDED_OVER == 0 {
+            // SAFETY: the value is still here (see `value`), and is dropped
+            // only once: `self` is being dropped.
+            unsafe { ManuallyDrop::drop(&mut self.value) }
+        }
+    }
+}
 
 const FOREIGN_CONTEXT: &str = "a sync generator's yield was polled outside its own generator's \
     body (in another generator's body, or by hand): its value could not reach its consumer";
@@ -92,37 +111,47 @@ impl<Y, A> Future for Yield<'_, Y, A> {
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<A> {
         let this = self.get_mut();
-        let Some(frame) = waker::frame_in(cx, this.token) else { panic_cold(FOREIGN_CONTEXT) };
+        let Some((id, frame)) = waker::frame_in(cx) else { panic_cold(FOREIGN_CONTEXT) };
+        // `state - id` is 0 or 1 only when `id` is this handle's token: ids
+        // are even addresses at least 2 apart (see `SyncProgress`).
+        let handed_over = match this.state.wrapping_sub(id) {
+            0 => false,
+            HANDED_OVER => true,
+            _ => panic_cold(FOREIGN_CONTEXT),
+        };
         // SAFETY: `frame_in` returned the frame of a `SyncGen` resume in
-        // progress whose id equals this handle's token. Ids are the address
-        // of the generator's progress byte, taken when it started the body:
+        // progress, whose id equals this handle's token. Ids are the address
+        // of the generator's progress field, taken when it started the body:
         // the generator that created this handle is alive (the handle lives
         // inside its body, which cannot hand it out: `for<'co>`), started, so
-        // pinned, and no other live generator's progress byte has that
+        // pinned, and no other live generator's progress field has that
         // address (a generator nested in another's body lies inside the
         // other's body state, which does not overlap the other's progress
-        // byte). So the frame is that generator's, a `Frame<Y, A>` of this
+        // field). So the frame is that generator's, a `Frame<Y, A>` of this
         // handle's types, valid for the whole poll. Nothing else uses its
         // `transit` during this poll: the generator leaves it alone while
         // its body runs, and the body's only other way to it is another
         // yield future of the same handle, excluded by the `&mut` borrow
         // this one holds.
         let slot = unsafe { &mut (*frame.cast::<Frame<Y, A>>()).transit };
-        match this.value.take() {
-            Some(value) => {
-                if matches!(slot, Transit::Yielded(_)) {
-                    panic_cold(OVERWRITE);
-                }
-                *slot = Transit::Yielded(value);
-                Poll::Pending
-            }
-            None => match slot.take() {
+        if handed_over {
+            // On a misuse, what the slot held is dropped as the panic
+            // unwinds (the frame would drop it anyway).
+            return match slot.take() {
                 Transit::Resumed(resumed) => Poll::Ready(resumed),
-                other => {
-                    *slot = other;
-                    panic_cold(NOT_RESUMED);
-                }
-            },
+                _ => panic_cold(NOT_RESUMED),
+            };
         }
+        if matches!(slot, Transit::Yielded(_)) {
+            panic_cold(OVERWRITE);
+        }
+        this.state += HANDED_OVER;
+        // SAFETY: `state` was the bare token, so the value was here; the
+        // state now says it is gone, so it is neither read nor dropped again.
+        let value = unsafe { ManuallyDrop::take(&mut this.value) };
+        // A resume value the body never took (its yield was dropped after
+        // being polled) is dropped here.
+        *slot = Transit::Yielded(value);
+        Poll::Pending
     }
 }

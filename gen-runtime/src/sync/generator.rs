@@ -88,6 +88,9 @@ impl<B: SyncBody + ?Sized> SyncGen<B> {
         self.body.progress() == SyncProgress::Complete
     }
 
+    // Inlined for `step`'s sake (see `SyncLazy::step`).
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     fn body(self: Pin<&mut Self>) -> Pin<&mut B> {
         // SAFETY: `body` is structurally pinned: `SyncGen` never moves it out
         // and has no `Drop` impl of its own.
@@ -122,6 +125,9 @@ impl<B: SyncBody + ?Sized> SyncGenerator<B::Resume> for SyncGen<B> {
 }
 
 /// Input: a pinned generator. Output: its next item, `None` once it ended.
+// Inlined for `step`'s sake (see `SyncLazy::step`).
+#[allow(clippy::inline_always)]
+#[inline(always)]
 fn next_item<B>(generator: Pin<&mut SyncGen<B>>) -> Option<IteratorItem<B>>
 where
     B: SyncBody<Resume = ()> + ?Sized,
@@ -143,6 +149,9 @@ where
 {
     type Item = IteratorItem<B>;
 
+    // Inlined for `step`'s sake (see `SyncLazy::step`).
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     fn next(&mut self) -> Option<Self::Item> {
         next_item(self.as_mut())
     }
@@ -163,6 +172,9 @@ where
 {
     type Item = IteratorItem<B>;
 
+    // Inlined for `step`'s sake (see `SyncLazy::step`).
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     fn next(&mut self) -> Option<Self::Item> {
         next_item(self.as_mut())
     }

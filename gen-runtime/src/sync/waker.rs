@@ -33,12 +33,11 @@ pub(crate) fn frame_waker(frame: *mut ()) -> Waker {
     unsafe { Waker::new(frame.cast_const(), &FRAME_WAKER) }
 }
 
-/// Input: the context a yield future is polled with, and the token its
-/// handle recorded when its generator started the body.
-/// Output: the generator's frame, if `cx` is the context of that very
-/// generator's current resume; `None` for any other context (another
-/// generator's, an executor's, `Waker::noop()`).
-pub(crate) fn frame_in(cx: &Context<'_>, token: usize) -> Option<*mut ()> {
+/// Input: the context a yield future is polled with.
+/// Output: if `cx` is the context of a `SyncGen` resume in progress, the id
+/// of that generator (see `SyncCo`'s token) and its frame; `None` for any
+/// other context (an executor's, `Waker::noop()`).
+pub(crate) fn frame_in(cx: &Context<'_>) -> Option<(usize, *mut ())> {
     let waker = cx.waker();
     if !ptr::eq(waker.vtable(), &raw const FRAME_WAKER) {
         return None;
@@ -52,5 +51,5 @@ pub(crate) fn frame_in(cx: &Context<'_>, token: usize) -> Option<*mut ()> {
     // type parameters: this read is in bounds and initialized. `id` is never
     // written while the waker exists, so the read races with nothing.
     let id = unsafe { frame.cast::<usize>().read() };
-    (id == token).then_some(frame)
+    Some((id, frame))
 }
