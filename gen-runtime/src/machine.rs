@@ -84,8 +84,7 @@ where
 
     // `always`: see `AsyncGen::poll_next`, of which this is the whole work.
     #[allow(clippy::inline_always)]
-    #[cfg_attr(not(debug_assertions), inline(always))]
-    #[cfg_attr(debug_assertions, inline)]
+    #[inline(always)]
     unsafe fn poll_step(
         &mut self,
         cx: &mut Context<'_>,
