@@ -30,8 +30,12 @@ pub(crate) enum Phase {
     Resumed = 3,
     /// Not polled yet: the closure is stored; nothing is in transit.
     Unstarted = 4,
-    /// Returned, panicked, or being dropped: nothing is stored.
+    /// Being dropped, or dropped the closure or future: nothing is stored.
     Complete = 5,
+    /// Panicked: the future is stored, unwound (its locals and captures
+    /// went with the unwinding), and is dropped with the generator; nothing
+    /// is in transit. (A future that returns is dropped at once.)
+    Finished = 6,
 }
 
 /// The value in transit: a yielded value or a resume value, never both.
@@ -92,12 +96,13 @@ impl<Y, A> HandOff<Y, A> {
     fn yield_value_unusually(&self, value: Y, location: &'static Location<'static>) {
         match self.phase() {
             Phase::Yielded => overwrite(location),
-            // A destructor of the body yields while the body is dropped: no
-            // consumer will ever take the value.
-            Phase::Complete => drop(value),
+            // A destructor of the body yields while the body is dropped (or
+            // after it finished): no consumer will ever take the value.
+            Phase::Complete | Phase::Finished => drop(value),
             _ => {
                 // `Resumed`: the body yields again before taking its resume
-                // value, which it will now never take.
+                // value, which it will now never take. (`Unstarted` is
+                // unreachable: the handle exists only once the body started.)
                 self.drop_in_transit();
                 // SAFETY: nothing is in transit any more.
                 unsafe { self.value.get().cast::<Y>().write(value) };
@@ -155,8 +160,16 @@ impl<Y, A> HandOff<Y, A> {
         unsafe { self.value.get().cast::<A>().read() }
     }
 
+    /// Drops what is in transit, if anything, and records that the body
+    /// finished (`Finished`). Called when the body returns or unwinds, with
+    /// the future still stored.
+    pub(crate) fn finish(&self) {
+        self.drop_in_transit();
+        self.phase.set(Phase::Finished);
+    }
+
     /// Drops what is in transit, if anything, and records that nothing is
-    /// (`Running`). Called as the body finishes, before its future is dropped.
+    /// (`Running`).
     pub(crate) fn drop_in_transit(&self) {
         let phase = self.phase();
         if phase == Phase::Yielded || phase == Phase::Resumed {

@@ -41,8 +41,8 @@ pub(crate) struct GeneratorBody<Y, A, F, Fut> {
     _pinned: PhantomPinned,
 }
 
-/// The closure (`Unstarted`) or the future (`Running` to `Resumed`), or
-/// nothing (`Complete`), as the state byte says. `repr(C)`: both fields are
+/// The closure (`Unstarted`) or the future (`Running` to `Resumed`, and
+/// `Finished`), or nothing (`Complete`), as the state byte says. `repr(C)`: both fields are
 /// at offset 0, so a pointer to the union is a pointer to either.
 #[repr(C)]
 union Code<F, Fut> {
@@ -78,11 +78,13 @@ where
             Phase::Unstarted => Progress::Unstarted,
             Phase::Suspended => Progress::Suspended,
             Phase::Running | Phase::Yielded | Phase::Resumed => Progress::Running,
-            Phase::Complete => Progress::Complete,
+            Phase::Complete | Phase::Finished => Progress::Complete,
         }
     }
 
-    #[inline]
+    // `always`: see `AsyncGen::poll_next`, of which this is the whole work.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     unsafe fn poll_step(
         &mut self,
         cx: &mut Context<'_>,
@@ -102,12 +104,10 @@ where
         } else if phase == Phase::Suspended {
             self.hand_off.resume_with(arg);
         }
-        let this = &raw mut *self as *mut ();
-        let guard =
-            FinishOnUnwind::<Y, A, F, Fut> { body: this, _types: core::marker::PhantomData };
+        let guard = FinishOnUnwind(&self.hand_off);
         // SAFETY: the state byte is `Running` to `Resumed`: the future is
         // stored; the caller's contract pins it; it stays where it is until
-        // `finish` drops it in place.
+        // the generator's `drop` drops it in place.
         let future = unsafe { Pin::new_unchecked(&mut *(&raw mut self.code as *mut Fut)) };
         let step = future.poll(cx);
         core::mem::forget(guard);
@@ -117,9 +117,15 @@ where
                 None => Poll::Pending,
             },
             Poll::Ready(value) => {
-                // SAFETY: the future is stored. Dropped now: its captures
-                // go as soon as the body returns, not with the generator.
-                unsafe { finish::<Y, A, F, Fut>(this) };
+                // Dropped now, not with the generator, so that its captures
+                // go as soon as the body returns. Completion is recorded
+                // first: if a destructor panics, the generator still says
+                // `Complete`; if one yields, the value is dropped at once.
+                self.hand_off.drop_in_transit();
+                self.hand_off.set_phase(Phase::Complete);
+                // SAFETY: the future is stored; the byte now says it is not,
+                // so it is dropped exactly once, where it is.
+                unsafe { ptr::drop_in_place(&raw mut self.code as *mut Fut) };
                 Poll::Ready(Some(GeneratorState::Complete(value)))
             }
         }
@@ -139,7 +145,7 @@ where
     fn start_or_stop(&mut self) -> bool {
         let phase = self.hand_off.phase();
         if phase != Phase::Unstarted {
-            return phase == Phase::Complete;
+            return phase >= Phase::Complete;
         }
         // SAFETY: `Unstarted` stores the closure; the byte says
         // `Complete` (nothing stored) before the closure runs, so a
@@ -147,71 +153,61 @@ where
         let start = unsafe { ptr::read(&raw mut self.code as *mut F) };
         self.hand_off.set_phase(Phase::Complete);
         // SAFETY: the hand-off is pinned beside the body and outlives
-        // it (`finish` drops the future first). The handle cannot
+        // it (the generator's `drop` drops the future first). The handle cannot
         // leave the body: `new` only accepts closures that work for
         // every handle lifetime (`for<'co> AsyncFnOnce`), so the
         // `'static` is never observable by the body.
         let co = unsafe { Co::new(&self.hand_off) };
         let future = start(co);
         // SAFETY: nothing is stored (the closure was moved out).
-        unsafe { ptr::write(&raw mut self.code as *mut Fut, future) };
+        // (A union field assignment rather than `ptr::write`: no generic
+        // function instantiated per generator; `ManuallyDrop` fields drop
+        // nothing when assigned.)
+        unsafe { (*self.code.get()).future = ManuallyDrop::new(future) };
         self.hand_off.set_phase(Phase::Running);
         false
     }
 }
 
 /// Finishes the body if its poll unwinds, so that later polls see a
-/// finished generator instead of a second panic. Disarmed (forgotten) on
-/// every normal return. (A non-generic guard holding `finish` as a function
-/// pointer would save two instances per generator, but then LLVM stops
-/// inlining `poll_next` into the consumer's loop: 50 instructions per item
-/// of `count` instead of 34.)
-struct FinishOnUnwind<Y, A, F, Fut> {
-    body: *mut (),
-    _types: core::marker::PhantomData<fn(Y, A, F, Fut)>,
-}
+/// finished generator instead of a second panic; the unwound future (which
+/// holds nothing any more) is dropped with the generator. Disarmed
+/// (forgotten) on every normal return. Generic over the values only, not the
+/// body: its functions are shared by the generators of one item type (a
+/// guard that dropped the future would add three functions per generator).
+struct FinishOnUnwind<'a, Y, A>(&'a HandOff<Y, A>);
 
-impl<Y, A, F, Fut> Drop for FinishOnUnwind<Y, A, F, Fut> {
+impl<Y, A> Drop for FinishOnUnwind<'_, Y, A> {
     fn drop(&mut self) {
-        // SAFETY: armed only around the poll of a stored future.
-        unsafe { finish::<Y, A, F, Fut>(self.body) };
+        self.0.finish();
     }
 }
 
-/// Drops what is in transit, records completion, then drops the future in
-/// place. Completion comes before the future's destructors: if one panics, the
-/// generator still says `Complete`; if one yields, the value is dropped at
-/// once (no consumer can take it).
-///
-/// # Safety
-///
-/// `body` points to a pinned `GeneratorBody<Y, A, F, Fut>`, not otherwise
-/// borrowed, whose state byte is `Running` to `Resumed` (the future is stored).
-#[cold]
-#[inline(never)]
-unsafe fn finish<Y, A, F, Fut>(body: *mut ()) {
-    // SAFETY: the caller's contract.
-    let body = unsafe { &mut *(body as *mut GeneratorBody<Y, A, F, Fut>) };
-    body.hand_off.drop_in_transit();
-    body.hand_off.set_phase(Phase::Complete);
-    // SAFETY: the future is stored; the byte now says it is not, so it is
-    // dropped exactly once, where it is.
-    unsafe { ptr::drop_in_place(&raw mut body.code as *mut Fut) };
-}
-
 impl<Y, A, F, Fut> Drop for GeneratorBody<Y, A, F, Fut> {
+    // `always`: folded into the drop glue that calls it, one function less
+    // per generator in a debug build.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     fn drop(&mut self) {
-        match self.hand_off.phase() {
-            Phase::Complete => {}
-            Phase::Unstarted => {
-                self.hand_off.set_phase(Phase::Complete);
-                // SAFETY: `Unstarted` stores the closure; the byte now says
-                // it is not, so it is dropped exactly once.
-                unsafe { ptr::drop_in_place(&raw mut self.code as *mut F) };
-            }
-            // SAFETY: every other state stores the future; a body being
-            // dropped is pinned and borrowed only here.
-            _ => unsafe { finish::<Y, A, F, Fut>(&raw mut *self as *mut ()) },
+        let stored = self.hand_off.phase();
+        if stored == Phase::Complete {
+            return;
+        }
+        // What is in transit goes first, and the byte says `Complete`
+        // before any destructor of the body runs: if one panics, the
+        // generator still says `Complete`; if one yields, the value is
+        // dropped at once (no consumer can take it).
+        self.hand_off.drop_in_transit();
+        self.hand_off.set_phase(Phase::Complete);
+        if stored == Phase::Unstarted {
+            // SAFETY: `Unstarted` stores the closure; the byte now says
+            // it is not, so it is dropped exactly once.
+            unsafe { ptr::drop_in_place(&raw mut self.code as *mut F) };
+        } else {
+            // SAFETY: every other state stores the future (`Finished`: a
+            // finished one); the byte now says it is not, so it is dropped
+            // exactly once, where it is: a body being dropped is pinned.
+            unsafe { ptr::drop_in_place(&raw mut self.code as *mut Fut) };
         }
     }
 }
