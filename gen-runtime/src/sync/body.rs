@@ -9,6 +9,7 @@ use core::task::{Context, Poll};
 
 use crate::protocol::GeneratorState;
 use crate::sync::co::SyncCo;
+use crate::sync::cold::panic_cold;
 use crate::sync::slot::{Frame, Invariant, Transit};
 use crate::sync::waker;
 
@@ -221,14 +222,6 @@ impl<Y, A, F, Fut> SyncLazy<Y, A, F, Fut> {
         self.progress = SyncProgress::Complete;
         *self.state.0.get_mut() = State::Complete;
     }
-}
-
-/// A panic with `message`, out of line.
-#[cold]
-#[inline(never)]
-#[track_caller]
-pub(crate) fn panic_cold(message: &str) -> ! {
-    panic!("{message}")
 }
 
 /// Marks the body complete, dropping its future in place, when dropped: on

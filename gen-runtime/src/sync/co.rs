@@ -14,7 +14,7 @@ use core::mem::ManuallyDrop;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
-use crate::sync::body::panic_cold;
+use crate::sync::cold::panic_cold;
 use crate::sync::slot::{Frame, Invariant, Transit};
 use crate::sync::waker;
 

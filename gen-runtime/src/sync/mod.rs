@@ -24,6 +24,7 @@
 
 pub(crate) mod body;
 pub(crate) mod co;
+mod cold;
 pub(crate) mod completion;
 pub(crate) mod generator;
 pub(crate) mod protocol;
