@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Instructions per item of every workload and system of the `generators`
-# bench (benches/generators, package asyncgen-benches), counted by callgrind:
+# Instructions per item of every workload and system of a bench of package
+# asyncgen-benches (BENCH=generators, the default: async generators;
+# BENCH=sync: sync generators, also run as benches/sync_instructions.sh),
+# counted by callgrind:
 # each workload runs once at two sizes, and the difference of the two counts
 # divided by the extra items (generators, for spawn_small and
 # task_spawn_small) is printed, so process start-up and set-up cancel out.
@@ -10,6 +12,7 @@
 #   benches/instructions.sh                    # every workload
 #   benches/instructions.sh count_dyn pipe     # some workloads
 #   SYSTEMS="asyncgen hand-written" benches/instructions.sh
+#   BENCH=sync benches/instructions.sh         # the sync bench, then its size report
 #
 # Builds with `cargo bench` (the root Cargo.toml's [profile.bench]: opt-level
 # 3, one codegen unit, fat LTO), honouring CARGO_TARGET_DIR. Installs valgrind
@@ -17,10 +20,22 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+BENCH=${BENCH:-generators}
 WORKLOADS=("$@")
-[ ${#WORKLOADS[@]} -gt 0 ] || WORKLOADS=(count count_dyn await_between pipe spawn_small
-    task_count task_count_boxed task_pipe task_spawn_small task_await_between)
-read -r -a SYSTEMS <<<"${SYSTEMS:-asyncgen hand-written async-stream unfold genawaiter async-fn-stream asynk-strim fauxgen}"
+case "$BENCH" in
+generators)
+    DEFAULT_WORKLOADS=(count count_dyn await_between pipe spawn_small
+        task_count task_count_boxed task_pipe task_spawn_small task_await_between)
+    DEFAULT_SYSTEMS="asyncgen hand-written async-stream unfold genawaiter async-fn-stream asynk-strim fauxgen"
+    ;;
+sync)
+    DEFAULT_WORKLOADS=(count count_dyn pipe pipe_from spawn_small)
+    DEFAULT_SYSTEMS="asyncgen hand-written from_fn genawaiter-stack genawaiter-rc fauxgen"
+    ;;
+*) echo "unknown BENCH=$BENCH (generators or sync)" >&2; exit 1 ;;
+esac
+[ ${#WORKLOADS[@]} -gt 0 ] || WORKLOADS=("${DEFAULT_WORKLOADS[@]}")
+read -r -a SYSTEMS <<<"${SYSTEMS:-$DEFAULT_SYSTEMS}"
 # Items per run; the spawn_small workloads count generators of 3 items each.
 SHORT=${SHORT:-100000}
 LONG=${LONG:-200000}
@@ -34,8 +49,8 @@ if ! command -v valgrind >/dev/null; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq valgrind >&2
 fi
 
-echo "building the bench (cargo bench --no-run -p asyncgen-benches --bench generators)" >&2
-BIN=$(cargo bench --no-run -p asyncgen-benches --bench generators --message-format=json 2>/dev/null |
+echo "building the bench (cargo bench --no-run -p asyncgen-benches --bench $BENCH)" >&2
+BIN=$(cargo bench --no-run -p asyncgen-benches --bench "$BENCH" --message-format=json 2>/dev/null |
     sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -n 1)
 [ -x "$BIN" ] || { echo "bench executable not found" >&2; exit 1; }
 
@@ -61,3 +76,7 @@ for workload in "${WORKLOADS[@]}"; do
     done
     printf '\n'
 done
+if [ "$BENCH" = sync ]; then
+    echo
+    ASYNCGEN_BENCH=report "$BIN"
+fi
