@@ -1,66 +1,15 @@
 //! Sync generators allocate nothing: creating one, pinning it on the stack
 //! and draining it (both forms, `yield_from!` over a generator and an
 //! iterator, an `Err` completion, two-way resumes) counts zero heap
-//! allocations. The counting allocator counts only on a thread that asked
-//! for it, one measurement at a time, as in `allocations.rs`.
+//! allocations. The counting allocator (`support/counting.rs`) counts only
+//! on a thread that asked for it, one measurement at a time.
 
-use core::pin::pin;
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+#[path = "support/counting.rs"]
+mod allocator;
 
+use allocator::allocations_in;
 use asyncgen::{GeneratorState, SyncGenerator, sync_gen, sync_gen_block};
-
-struct Counting;
-
-static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
-static MEASURING: Mutex<()> = Mutex::new(());
-
-thread_local! {
-    /// Constant-initialized and without a destructor: reading it never allocates.
-    static COUNTING: Cell<bool> = const { Cell::new(false) };
-}
-
-fn count() {
-    if COUNTING.try_with(Cell::get).unwrap_or(false) {
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-    }
-}
-
-// SAFETY: every method forwards to `System` with the caller's arguments,
-// keeping its contract; counting touches no allocation.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        count();
-        // SAFETY: forwarded under the caller's guarantees.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        count();
-        // SAFETY: forwarded under the caller's guarantees.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: forwarded under the caller's guarantees.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: Counting = Counting;
-
-/// Runs `work`, returning its result and how many heap allocations it made.
-fn allocations_in<T>(work: impl FnOnce() -> T) -> (T, usize) {
-    let _one_at_a_time = MEASURING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    ALLOCATIONS.store(0, Ordering::Relaxed);
-    COUNTING.with(|counting| counting.set(true));
-    let result = work();
-    COUNTING.with(|counting| counting.set(false));
-    (result, ALLOCATIONS.load(Ordering::Relaxed))
-}
+use core::pin::pin;
 
 const N: u64 = if cfg!(miri) { 50 } else { 1_000 };
 const EXPECTED_SUM: u64 = N * (N - 1) / 2;
