@@ -1,11 +1,12 @@
 //! `yield_from!(source)` in a sync body: JavaScript's `yield*` over a sync
 //! generator or any `IntoIterator`.
 
-use proc_macro2::{Delimiter, Group, Span, TokenStream};
-use quote::{quote, quote_spanned};
-use syn::{Ident, Lifetime};
+use proc_macro2::{Span, TokenStream};
+use quote::quote_spanned;
+use syn::Ident;
 
 use crate::visitor::{Rewriter, hygienic};
+use crate::yield_from::Delegation;
 
 impl Rewriter {
     /// Input: the span of `yield_from`, that of its `(...)`, and the source.
@@ -35,28 +36,23 @@ impl Rewriter {
         source: &TokenStream,
     ) -> TokenStream {
         self.in_body(span, source, |this| {
+            let parts = Delegation::new(this, span);
+            let Delegation {
+                private,
+                forward_resume,
+                resumed,
+                value,
+                co,
+                check,
+                first_resume,
+                label,
+            } = &parts;
             let names =
                 ["__from", "__via", "__source", "__resume", "__value", "__done", "__resumed"];
-            let [from, via, pinned, resume, value, done, resumed] =
+            let [from, via, pinned, resume, value_here, done, resumed_here] =
                 names.map(|n| Ident::new(n, Span::mixed_site()));
-            let krate = &this.krate;
-            let private = quote!(#krate::__private);
-            let krate_at_call = this.krate_at(span);
-            let forward_resume = quote_spanned!(span=> #krate_at_call::__private::forward_resume);
             let start = Ident::new("start", span);
-            let resumed_at_call = hygienic("__resumed", span);
-            let value_at_call = hygienic("__value", span);
             let from_at_call = hygienic("__from", span);
-            let co = this.co_at(span);
-            let check = this.label_check(span);
-            let first_resume = if this.resume_is_unit {
-                quote!(#private::Some(()))
-            } else {
-                quote!(#private::None)
-            };
-            // Numbered, as in the async form: nested delegations and a
-            // user's label must not shadow each other.
-            let label = Lifetime::new(&format!("'__asyncgen_yield_from_{}", this.yields), span);
             let import = quote_spanned!(Span::mixed_site()=> use #private::sync::SyncVia as _;);
             let block = quote_spanned! {span=>
                 #import
@@ -67,17 +63,15 @@ impl Rewriter {
                 let mut #resume = #first_resume;
                 loop {
                     match #via.step(#pinned.as_mut(), #resume.take()) {
-                        #private::GeneratorState::Yielded(#value) => {
-                            let #resumed = #co.yield_(#value_at_call).await;
-                            #forward_resume(&mut #resume, #resumed_at_call);
+                        #private::GeneratorState::Yielded(#value_here) => {
+                            let #resumed_here = #co.yield_(#value).await;
+                            #forward_resume(&mut #resume, #resumed);
                         }
                         #private::GeneratorState::Complete(#done) => break #label #done,
                     }
                 }
             };
-            let mut braces = Group::new(Delimiter::Brace, block);
-            braces.set_span(call_span);
-            quote!(#label: #braces)
+            parts.labelled(call_span, block)
         })
     }
 }

@@ -52,25 +52,12 @@ impl Rewriter {
             return self.sync_yield_from(span, call_span, &source);
         }
         self.in_body(span, &source, |this| {
+            let parts = Delegation::new(this, span);
+            let Delegation { private, forward_resume, resumed, value, co, check, first_resume, label } =
+                &parts;
             let names = ["__source", "__via", "__resume", "__value", "__done", "__resumed"];
-            let [from, via, resume, value, done, resumed] =
+            let [from, via, resume, value_here, done, resumed_here] =
                 names.map(|n| Ident::new(n, Span::mixed_site()));
-            let krate = &this.krate;
-            let private = quote!(#krate::__private);
-            let krate_at_call = this.krate_at(span);
-            let forward_resume = quote_spanned!(span=> #krate_at_call::__private::forward_resume);
-            let resumed_at_call = hygienic("__resumed", span);
-            let value_at_call = hygienic("__value", span);
-            let co = this.co_at(span);
-            let check = this.label_check(span);
-            let first_resume = if this.resume_is_unit {
-                quote!(#private::Some(()))
-            } else {
-                quote!(#private::None)
-            };
-            // Numbered: a label with the user's hygiene must not shadow
-            // another (a `yield_from!` in a source) or the user's.
-            let label = Lifetime::new(&format!("'__asyncgen_yield_from_{}", this.yields), span);
             // The import is the macro's own, not the user's: a mixed-site span.
             let import = quote_spanned!(Span::mixed_site()=> use #private::Via as _;);
             let block = quote_spanned! {span=>
@@ -81,18 +68,65 @@ impl Rewriter {
                 let mut #resume = #first_resume;
                 loop {
                     match #via.step(#from.as_mut(), &mut #resume).await {
-                        #private::GeneratorState::Yielded(#value) => {
-                            let #resumed = { #co.yield_(#value_at_call); #co.suspend().await; #co.resumed() };
-                            #forward_resume(&mut #resume, #resumed_at_call);
+                        #private::GeneratorState::Yielded(#value_here) => {
+                            let #resumed_here = { #co.yield_(#value); #co.suspend().await; #co.resumed() };
+                            #forward_resume(&mut #resume, #resumed);
                         }
                         #private::GeneratorState::Complete(#done) => break #label #done,
                     }
                 };
             };
-            let mut braces = Group::new(Delimiter::Brace, block);
-            braces.set_span(call_span);
-            quote!(#label: #braces)
+            parts.labelled(call_span, block)
         })
+    }
+}
+
+/// What the async and the sync `yield_from!` expansions share: the paths,
+/// the names located at the call, the label check, the first resume value
+/// and the delegation's label.
+pub(crate) struct Delegation {
+    pub(crate) private: TokenStream,
+    pub(crate) forward_resume: TokenStream,
+    /// `__resumed` and `__value`, at the call: errors about them point there.
+    pub(crate) resumed: Ident,
+    pub(crate) value: Ident,
+    pub(crate) co: Ident,
+    pub(crate) check: TokenStream,
+    pub(crate) first_resume: TokenStream,
+    pub(crate) label: Lifetime,
+}
+
+impl Delegation {
+    pub(crate) fn new(rewriter: &Rewriter, span: Span) -> Self {
+        let krate = &rewriter.krate;
+        let private = quote!(#krate::__private);
+        let krate_at_call = rewriter.krate_at(span);
+        let first_resume = if rewriter.resume_is_unit {
+            quote!(#private::Some(()))
+        } else {
+            quote!(#private::None)
+        };
+        Self {
+            forward_resume: quote_spanned!(span=> #krate_at_call::__private::forward_resume),
+            resumed: hygienic("__resumed", span),
+            value: hygienic("__value", span),
+            co: rewriter.co_at(span),
+            check: rewriter.label_check(span),
+            first_resume,
+            // Numbered: a label with the user's hygiene must not shadow
+            // another (a `yield_from!` in a source) or the user's.
+            label: Lifetime::new(&format!("'__asyncgen_yield_from_{}", rewriter.yields), span),
+            private,
+        }
+    }
+
+    /// Input: the statements of the delegation.
+    /// Output: `'label: { block }`, its braces spanning the call's `(...)`.
+    pub(crate) fn labelled(&self, call_span: Span, block: TokenStream) -> TokenStream {
+        let label = &self.label;
+        let mut braces = Group::new(Delimiter::Brace, block);
+        braces.set_span(call_span);
+        quote!(#label: #braces)
     }
 }
 
