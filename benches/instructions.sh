@@ -12,7 +12,9 @@
 #   benches/instructions.sh                    # every workload
 #   benches/instructions.sh count_dyn pipe     # some workloads
 #   SYSTEMS="asyncgen hand-written" benches/instructions.sh
-#   BENCH=sync benches/instructions.sh         # the sync bench, then its size report
+#   BENCH=sync benches/instructions.sh         # the sync bench (and nightly `gen {}`
+#                                              # blocks, benches/nightly, if nightly is
+#                                              # installed), then the size report
 #
 # Builds with `cargo bench` (the root Cargo.toml's [profile.bench]: opt-level
 # 3, one codegen unit, fat LTO), honouring CARGO_TARGET_DIR. Installs valgrind
@@ -31,6 +33,11 @@ generators)
 sync)
     DEFAULT_WORKLOADS=(count count_dyn pipe pipe_from spawn_small)
     DEFAULT_SYSTEMS="asyncgen hand-written from_fn genawaiter-stack genawaiter-rc fauxgen"
+    # Nightly `gen {}` blocks, a binary of their own (benches/nightly), when
+    # a nightly toolchain is installed.
+    if rustup run nightly rustc --version >/dev/null 2>&1; then
+        DEFAULT_SYSTEMS+=" gen-block"
+    fi
     ;;
 *) echo "unknown BENCH=$BENCH (generators or sync)" >&2; exit 1 ;;
 esac
@@ -54,10 +61,20 @@ BIN=$(cargo bench --no-run -p asyncgen-benches --bench "$BENCH" --message-format
     sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -n 1)
 [ -x "$BIN" ] || { echo "bench executable not found" >&2; exit 1; }
 
+NIGHTLY_BIN=
+if [[ " ${SYSTEMS[*]} " == *" gen-block "* ]]; then
+    echo "building the nightly bench (cargo +nightly bench --no-run --manifest-path benches/nightly/Cargo.toml)" >&2
+    NIGHTLY_BIN=$(cargo +nightly bench --no-run --manifest-path benches/nightly/Cargo.toml \
+        --message-format=json 2>/dev/null | sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -n 1)
+    [ -x "$NIGHTLY_BIN" ] || { echo "nightly bench executable not found" >&2; exit 1; }
+fi
+
 # Instructions of one run: `instructions WORKLOAD SYSTEM N`.
 instructions() {
+    local bin=$BIN
+    [ "$2" != gen-block ] || bin=$NIGHTLY_BIN
     ASYNCGEN_BENCH="$1/$2/$3" valgrind --tool=callgrind --callgrind-out-file=/dev/null \
-        "$BIN" 2>&1 | sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
+        "$bin" 2>&1 | sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
 }
 
 printf '| workload |'
@@ -79,4 +96,5 @@ done
 if [ "$BENCH" = sync ]; then
     echo
     ASYNCGEN_BENCH=report "$BIN"
+    [ -z "$NIGHTLY_BIN" ] || ASYNCGEN_BENCH=report "$NIGHTLY_BIN" | grep '^| gen-block '
 fi

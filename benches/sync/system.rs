@@ -26,15 +26,3 @@ pub struct System {
     pub spawn_small: fn(u64) -> Tally,
     pub sizes: fn() -> Sizes,
 }
-
-/// Every system, the limit first.
-pub fn systems() -> [System; 6] {
-    [
-        crate::hand::system(),
-        crate::from_fn::system(),
-        crate::asyncgen::system(),
-        crate::genawaiter::stack(),
-        crate::genawaiter::rc(),
-        crate::fauxgen::system(),
-    ]
-}
