@@ -7,7 +7,7 @@ use syn::visit_mut::VisitMut;
 use syn::{Block, Expr, Stmt};
 
 use crate::checks;
-use crate::sync::Flavor;
+use crate::flavor::Flavor;
 use crate::visitor::{Form, Rewriter, is_macro};
 
 pub(crate) fn async_gen_block(input: TokenStream) -> TokenStream {

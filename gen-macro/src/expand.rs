@@ -7,7 +7,7 @@ use syn::{ItemFn, ReturnType, TraitItemFn, Type};
 
 use crate::args::{self, Boxed};
 use crate::error::format_err;
-use crate::sync::Flavor;
+use crate::flavor::Flavor;
 use crate::visitor::{Form, Rewriter};
 use crate::{checks, fallback, lifetime, params};
 

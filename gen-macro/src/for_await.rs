@@ -6,7 +6,7 @@ use syn::spanned::Spanned;
 use syn::visit_mut::{self, VisitMut};
 use syn::{Attribute, Expr, ExprBreak, ExprForLoop, Label};
 
-use crate::visitor::{Rewriter, hygienic};
+use crate::hygiene::hygienic;
 
 /// Whether the loop carries `#[for_await]` (or `#[asyncgen::for_await]`).
 pub(crate) fn is_marked(attrs: &[Attribute]) -> bool {
@@ -31,19 +31,24 @@ pub(crate) fn is_for_await(attr: &Attribute) -> bool {
 /// A `while` loop, like a `for` loop, rejects `break value` (at the user's
 /// `break`, the loop spanned at the user's `for`). The body's statements are
 /// spliced in rather than nested as a block, which would warn
-/// `unused_braces` for a one-expression body.
-pub(crate) fn expand(rewriter: &mut Rewriter, for_loop: &mut ExprForLoop) -> Expr {
+/// `unused_braces` for a one-expression body. `krate` is the facade's path;
+/// `krate_at_expr` the same, located at the stream expression; the errors
+/// (a `break value`) go to `errors`.
+pub(crate) fn expand(
+    krate: &TokenStream,
+    krate_at_expr: &TokenStream,
+    for_loop: &mut ExprForLoop,
+    errors: &mut TokenStream,
+) -> Expr {
     let mut values =
         BreakValues { label: for_loop.label.clone(), depth: 0, errors: TokenStream::new() };
     values.visit_block_mut(&mut for_loop.body);
-    rewriter.errors.extend(values.errors);
+    errors.extend(values.errors);
     let ExprForLoop { attrs, label, for_token, pat, expr, body, .. } = for_loop;
     let attrs = attrs.iter().filter(|attr| !is_for_await(attr));
     let stream = syn::Ident::new("__stream", Span::mixed_site());
     let item = syn::Ident::new("__item", Span::mixed_site());
-    let krate = &rewriter.krate;
     let expr_span = expr.span();
-    let krate_at_expr = rewriter.krate_at(expr_span);
     let stream_at_expr = hygienic("__stream", expr_span);
     let next =
         quote_spanned!(expr_span=> #krate_at_expr::__private::next(#stream_at_expr.as_mut()).await);

@@ -1,27 +1,18 @@
 //! `#[sync_gen] fn` and `sync_gen_block!`: the same rewriter and expansion
 //! as the async forms, in the sync flavor. The differences: the names of the
-//! runtime items, the hand-off (`__co.yield_(v).await`, with the slot passed
-//! by the generator's own context), `yield_from!` over sync generators and
-//! iterators (see `sync_yield_from.rs`), and `.await` / `#[for_await]`
-//! refused at their tokens.
+//! runtime items and the hand-off (see `flavor.rs`), `yield_from!` over sync
+//! generators and iterators (see `sync_yield_from.rs`), and `.await` /
+//! `#[for_await]` refused at their tokens (here).
 
-use proc_macro2::{Ident, Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
 use syn::ItemFn;
 use syn::visit_mut::VisitMut;
 
 use crate::error::format_err;
+use crate::flavor::Flavor;
 use crate::visitor::{Form, Rewriter, Scope};
 use crate::{args, expand, for_await};
-
-/// Which kind of generator a body belongs to.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Flavor {
-    /// `#[async_gen]`, `async_gen_block!`: an `AsyncGen`.
-    Async,
-    /// `#[sync_gen]`, `sync_gen_block!`: a `SyncGen`.
-    Sync,
-}
 
 const AWAIT_IN_SYNC: &str = "`.await` in a sync generator: a `#[sync_gen]` function or a \
     `sync_gen_block!` runs without an executor, so it cannot wait; use `#[async_gen]` (or \
@@ -31,59 +22,7 @@ const FOR_AWAIT_IN_SYNC: &str = "`#[for_await]` / `for await` in a sync generato
     wait for a stream's items; loop over an iterator with a plain `for`, or use `#[async_gen]` \
     (or `async_gen_block!`) to drive a stream";
 
-impl Flavor {
-    /// The generator type: `AsyncGen` or `SyncGen`.
-    pub(crate) fn generator(self) -> Ident {
-        self.ident("AsyncGen", "SyncGen")
-    }
-
-    /// The body trait: `Body` or `SyncBody`.
-    pub(crate) fn body(self) -> Ident {
-        self.ident("Body", "SyncBody")
-    }
-
-    /// The boxed aliases: `BoxAsyncGen` / `LocalBoxAsyncGen` or the sync ones.
-    pub(crate) fn boxed(self, send: bool) -> Ident {
-        if send {
-            self.ident("BoxAsyncGen", "BoxSyncGen")
-        } else {
-            self.ident("LocalBoxAsyncGen", "LocalBoxSyncGen")
-        }
-    }
-
-    /// The path of the runtime's constructor under `krate`.
-    pub(crate) fn constructor(self, krate: &TokenStream) -> TokenStream {
-        match self {
-            Flavor::Async => quote!(#krate::__private::new),
-            Flavor::Sync => quote!(#krate::__private::sync::new),
-        }
-    }
-
-    fn ident(self, async_name: &str, sync_name: &str) -> Ident {
-        let name = if self == Flavor::Async { async_name } else { sync_name };
-        format_ident!("{name}")
-    }
-}
-
 impl Rewriter {
-    /// Input: the handle, `yield_` and the local holding the value, all
-    /// located at the user's yield (`at`).
-    /// Output: the hand-off of the value, evaluating to the resume value.
-    pub(crate) fn hand_off(
-        &self,
-        at: Span,
-        co: &Ident,
-        method: &Ident,
-        value: &Ident,
-    ) -> TokenStream {
-        match self.flavor {
-            Flavor::Async => {
-                quote_spanned!(at=> #co.#method(#value); #co.suspend().await; #co.resumed())
-            }
-            Flavor::Sync => quote_spanned!(at=> #co.#method(#value).await),
-        }
-    }
-
     /// Reports a user's `.await` (at `span`) in a sync body's own control
     /// flow (a nested `async` block may await); the `.await` itself is left
     /// in place, so nothing else fails to compile.

@@ -5,7 +5,8 @@ use proc_macro2::{Span, TokenStream};
 use quote::quote_spanned;
 use syn::Ident;
 
-use crate::visitor::{Rewriter, hygienic};
+use crate::hygiene::hygienic;
+use crate::visitor::Rewriter;
 use crate::yield_from::Delegation;
 
 impl Rewriter {

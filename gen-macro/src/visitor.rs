@@ -21,11 +21,13 @@
 
 use proc_macro2::{Delimiter, Group, Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
+use syn::spanned::Spanned;
 use syn::visit_mut::{self, VisitMut};
 use syn::{Expr, Ident, Item, Lifetime, Macro, Stmt, Type};
 
+use crate::flavor::Flavor;
 use crate::for_await;
-use crate::sync::Flavor;
+use crate::hygiene::hygienic;
 
 /// Where the visitor is, relative to the generator's own body.
 #[derive(Clone, Copy)]
@@ -171,7 +173,7 @@ impl Rewriter {
             // held across it.
             let at = Span::mixed_site().located_at(span);
             let binding = quote_spanned!(at=> let #local #ty = #value;);
-            let hand_off = this.hand_off(span, &co, &method, &local);
+            let hand_off = this.flavor.hand_off(span, &co, &method, &local);
             let steps = quote_spanned! {span=>
                 #binding
                 #check
@@ -330,8 +332,8 @@ impl VisitMut for Rewriter {
                 }
                 for_loop.attrs.retain(|attr| !for_await::is_for_await(attr));
                 visit_mut::visit_expr_for_loop_mut(self, for_loop);
-                let expanded = for_await::expand(self, for_loop);
-                *expr = expanded;
+                let krate_at_expr = self.krate_at(for_loop.expr.span());
+                *expr = for_await::expand(&self.krate, &krate_at_expr, for_loop, &mut self.errors);
             }
             Expr::Const(block) => {
                 self.in_scope(Scope::Const, |this| visit_mut::visit_expr_const_mut(this, block));
@@ -420,12 +422,6 @@ fn is_generator(attrs: &[syn::Attribute]) -> bool {
     attrs.iter().any(|attr| {
         attr.path().segments.last().is_some_and(|s| s.ident == "async_gen" || s.ident == "sync_gen")
     })
-}
-
-/// A name of the macro's own (user code cannot name it) that errors report
-/// at the user's tokens at `at`.
-pub(crate) fn hygienic(name: &str, at: Span) -> Ident {
-    Ident::new(name, Span::mixed_site().located_at(at))
 }
 
 /// Whether `mac` is `name!` (by its last path segment, so `asyncgen::name!` too).

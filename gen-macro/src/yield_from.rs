@@ -5,8 +5,9 @@ use quote::{quote, quote_spanned};
 use syn::visit_mut::VisitMut;
 use syn::{Expr, Ident, Lifetime, Macro, MacroDelimiter};
 
-use crate::sync::Flavor;
-use crate::visitor::{Rewriter, hygienic};
+use crate::flavor::Flavor;
+use crate::hygiene::hygienic;
+use crate::visitor::Rewriter;
 
 impl Rewriter {
     /// Input: `yield_from!(source)`.
