@@ -15,7 +15,7 @@ impl Rewriter {
     /// ```text
     /// '__asyncgen_yield_from_N: {
     ///     let __from = source;
-    ///     let __via = (&SyncProbe(&__from)).sync_via();  // generator, else iterator
+    ///     let __via = (&&SyncProbe(&__from)).sync_via(); // generator, else iterator, else error
     ///     let mut __source = pin!(__via.start(__from));   // the generator, or its iterator
     ///     let mut __resume = Some(());                    // `None` unless the resume type is `()`
     ///     loop {
@@ -59,7 +59,7 @@ impl Rewriter {
                 #import
                 #check
                 let #from = #source;
-                let #via = (&#private::sync::SyncProbe(&#from)).sync_via();
+                let #via = (&&#private::sync::SyncProbe(&#from)).sync_via();
                 let mut #pinned = #private::pin!(#via.#start(#from_at_call));
                 let mut #resume = #first_resume;
                 loop {

@@ -92,7 +92,8 @@ pub mod __private {
         pub use crate::sync::body::{SyncProgress, new};
         pub use crate::sync::co::{SyncCo, Yield};
         pub use crate::sync::yield_from::{
-            DriveIterator, DriveSyncGenerator, IterSource, SyncProbe, SyncVia,
+            DriveIterator, DriveNeither, DriveSyncGenerator, IterSource, SyncProbe, SyncSource,
+            SyncVia,
         };
     }
 }

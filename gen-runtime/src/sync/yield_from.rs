@@ -3,9 +3,10 @@
 //! value), and as an `IntoIterator` otherwise (ending with `()`).
 //!
 //! As for async generators, method resolution chooses at compile time:
-//! `(&SyncProbe(&source)).sync_via()` finds `SyncVia::sync_via` on
-//! `SyncProbe` itself when the source is a sync generator, and only otherwise
-//! on `&SyncProbe`, which drives `IntoIterator`s.
+//! `(&&SyncProbe(&source)).sync_via()` finds `SyncVia::sync_via` on
+//! `&SyncProbe` when the source is a sync generator, otherwise on
+//! `&&SyncProbe` when it is an `IntoIterator`, and only otherwise on
+//! `SyncProbe` itself, whose `start` is the one error the user sees.
 
 use core::marker::PhantomData;
 use core::pin::Pin;
@@ -26,7 +27,7 @@ pub trait SyncVia<A> {
     fn sync_via(&self) -> Self::Drive;
 }
 
-impl<T: SyncGenerator<A>, A> SyncVia<A> for SyncProbe<'_, T> {
+impl<T: SyncGenerator<A>, A> SyncVia<A> for &SyncProbe<'_, T> {
     type Drive = DriveSyncGenerator;
 
     fn sync_via(&self) -> DriveSyncGenerator {
@@ -34,13 +35,20 @@ impl<T: SyncGenerator<A>, A> SyncVia<A> for SyncProbe<'_, T> {
     }
 }
 
-// Unbounded: a source that is neither kind fails at `DriveIterator::start`,
-// with rustc's "`T` is not an iterator" at the user's `yield_from!`.
-impl<T, A> SyncVia<A> for &SyncProbe<'_, T> {
+impl<T: IntoIterator, A> SyncVia<A> for &&SyncProbe<'_, T> {
     type Drive = DriveIterator<A>;
 
     fn sync_via(&self) -> DriveIterator<A> {
         DriveIterator(PhantomData)
+    }
+}
+
+// Unbounded: a source that is neither kind fails at `DriveNeither::start`.
+impl<T, A> SyncVia<A> for SyncProbe<'_, T> {
+    type Drive = DriveNeither<T>;
+
+    fn sync_via(&self) -> DriveNeither<T> {
+        DriveNeither(PhantomData)
     }
 }
 
@@ -94,5 +102,50 @@ impl<A> DriveIterator<A> {
             Some(value) => GeneratorState::Yielded(value),
             None => GeneratorState::Complete(()),
         }
+    }
+}
+
+/// A source that is neither a sync generator nor an `IntoIterator` (an async
+/// generator, a `Stream`): `start` cannot be called, which is the one error
+/// of such a `yield_from!`, in the user's terms (see [`SyncSource`]).
+#[doc(hidden)]
+pub struct DriveNeither<T>(PhantomData<fn(T)>);
+
+mod sealed {
+    pub trait Never {}
+}
+
+/// Implemented by nothing (its supertrait is private): what a source that
+/// `yield_from!` in a sync body cannot drive is reported as lacking.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`yield_from!` in a sync generator takes a sync generator or an iterator, and \
+               `{Self}` is neither",
+    label = "not a sync generator nor an `IntoIterator`",
+    note = "to forward the items of an async generator or a `Stream`, make this generator \
+            `#[async_gen]` (or `async_gen_block!`), whose `yield_from!` awaits them"
+)]
+pub trait SyncSource: sealed::Never {}
+
+impl<T> DriveNeither<T> {
+    /// Never callable: no type is a `SyncSource`. (The bound is on the
+    /// source's type as the impl's parameter, not the argument's: rustc then
+    /// reports it at the call, the user's `yield_from!`.)
+    pub fn start(&self, source: T) -> T
+    where
+        T: SyncSource,
+    {
+        source
+    }
+
+    /// Ends the delegation: a step of the source that `start` refused.
+    /// Unbounded, so that the refused source adds no second error here.
+    pub fn step<S: ?Sized, A, Y>(
+        &self,
+        source: Pin<&mut S>,
+        arg: Option<A>,
+    ) -> GeneratorState<Y, ()> {
+        let _ = (source, arg);
+        GeneratorState::Complete(())
     }
 }
