@@ -15,7 +15,7 @@ impl Rewriter {
     /// ```text
     /// '__asyncgen_yield_from_N: {
     ///     let mut __source = pin!(source);
-    ///     let __via = (&Probe(&*__source)).via();  // generator, else stream
+    ///     let __via = (&&Probe(&*__source)).via(); // generator, else stream, else error
     ///     let mut __resume = Some(());             // `None` unless the resume type is `()`
     ///     loop {
     ///         match __via.step(__source.as_mut(), &mut __resume).await {
@@ -59,16 +59,18 @@ impl Rewriter {
             let names = ["__source", "__via", "__resume", "__value", "__done", "__resumed"];
             let [from, via, resume, value_here, done, resumed_here] =
                 names.map(|n| Ident::new(n, Span::mixed_site()));
+            // Located at the call: a refused source is reported there.
+            let from_at_call = hygienic("__source", span);
             // The import is the macro's own, not the user's: a mixed-site span.
             let import = quote_spanned!(Span::mixed_site()=> use #private::Via as _;);
             let block = quote_spanned! {span=>
                 #import
                 #check
                 let mut #from = #private::pin!(#source);
-                let #via = (&#private::Probe(&*#from)).via();
+                let #via = (&&#private::Probe(&*#from)).via();
                 let mut #resume = #first_resume;
                 loop {
-                    match #via.step(#from.as_mut(), &mut #resume).await {
+                    match #via.step(#from_at_call.as_mut(), &mut #resume).await {
                         #private::GeneratorState::Yielded(#value_here) => {
                             let #resumed_here = { #co.yield_(#value); #co.suspend().await; #co.resumed() };
                             #forward_resume(&mut #resume, #resumed);

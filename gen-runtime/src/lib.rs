@@ -83,8 +83,8 @@ pub mod __private {
     pub use crate::next::{Next, next};
     pub use crate::protocol::GeneratorState;
     pub use crate::yield_from::{
-        DriveGenerator, DriveStream, Probe, SameResume, StepGenerator, StepStream, Via,
-        forward_resume,
+        AsyncSource, DriveGenerator, DriveNeither, DriveStream, Probe, SameResume, StepGenerator,
+        StepStream, Via, forward_resume,
     };
 
     /// The sync generators' side (`#[sync_gen]`, `sync_gen_block!`).

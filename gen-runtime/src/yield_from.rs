@@ -3,9 +3,10 @@
 //! plain `Stream` otherwise (ending with `()`).
 //!
 //! The choice is made at compile time by method resolution: the expansion
-//! calls `(&Probe(&source)).via()`, which finds `Via::via` on `Probe` itself
-//! when the source is a generator, and only otherwise goes on to `&Probe`,
-//! where it is implemented for streams.
+//! calls `(&&Probe(&source)).via()`, which finds `Via::via` on `&Probe` when
+//! the source is a generator, otherwise on `&&Probe` when it is a `Stream`,
+//! and only otherwise on `Probe` itself, whose `step` is the one error the
+//! user sees.
 
 use core::future::Future;
 use core::marker::PhantomData;
@@ -20,18 +21,18 @@ use crate::protocol::{AsyncGenerator, GeneratorState};
 #[doc(hidden)]
 pub struct Probe<'a, T: ?Sized>(pub &'a T);
 
-/// How a source is driven: implemented for `Probe<T>` when `T` is a generator
-/// and for `&Probe<T>` when `T` is a `Stream`, so that method resolution,
-/// which tries `Probe` before `&Probe`, prefers the generator protocol.
+/// How a source is driven: implemented for `&Probe<T>` when `T` is a
+/// generator, for `&&Probe<T>` when `T` is a `Stream`, and for `Probe<T>`
+/// otherwise; method resolution on a `&&Probe` tries them in that order.
 #[doc(hidden)]
 pub trait Via<A> {
-    /// `DriveGenerator` or `DriveStream`.
+    /// `DriveGenerator`, `DriveStream` or `DriveNeither`.
     type Drive;
 
     fn via(&self) -> Self::Drive;
 }
 
-impl<T: AsyncGenerator<A> + ?Sized, A> Via<A> for Probe<'_, T> {
+impl<T: AsyncGenerator<A> + ?Sized, A> Via<A> for &Probe<'_, T> {
     type Drive = DriveGenerator;
 
     fn via(&self) -> DriveGenerator {
@@ -39,11 +40,20 @@ impl<T: AsyncGenerator<A> + ?Sized, A> Via<A> for Probe<'_, T> {
     }
 }
 
-impl<T: Stream + ?Sized, A> Via<A> for &Probe<'_, T> {
+impl<T: Stream + ?Sized, A> Via<A> for &&Probe<'_, T> {
     type Drive = DriveStream<A>;
 
     fn via(&self) -> DriveStream<A> {
         DriveStream(PhantomData)
+    }
+}
+
+// Unbounded: a source that is neither kind fails at `DriveNeither::step`.
+impl<T: ?Sized, A> Via<A> for Probe<'_, T> {
+    type Drive = DriveNeither<T>;
+
+    fn via(&self) -> DriveNeither<T> {
+        DriveNeither(PhantomData)
     }
 }
 
@@ -139,5 +149,45 @@ impl<S: Stream + ?Sized> Future for StepStream<'_, S> {
             Some(value) => GeneratorState::Yielded(value),
             None => GeneratorState::Complete(()),
         })
+    }
+}
+
+/// A source that is neither a generator nor a `Stream` (an iterator, a sync
+/// generator): `step` cannot be called, which is the one error of such a
+/// `yield_from!`, in the user's terms (see [`AsyncSource`]).
+#[doc(hidden)]
+pub struct DriveNeither<T: ?Sized>(PhantomData<fn(&T)>);
+
+mod sealed {
+    pub trait Never {}
+}
+
+/// Implemented by nothing (its supertrait is private): what a source that
+/// `yield_from!` in an async body cannot drive is reported as lacking.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`yield_from!` in an async generator takes a generator or a `Stream`, and `{Self}` \
+               is neither",
+    label = "not an async generator nor a `Stream`",
+    note = "to re-yield the items of an iterator or a sync generator, loop over it: \
+            `for x in source {{ yield_!(x); }}`"
+)]
+pub trait AsyncSource: sealed::Never {}
+
+impl<T: ?Sized> DriveNeither<T> {
+    /// Never callable: no type is an `AsyncSource`. (The bound is on the
+    /// source's type as the impl's parameter: rustc then reports it at the
+    /// call, the user's `yield_from!`.) Completes at once, so that the
+    /// refused source adds no second error.
+    pub fn step<A, Y>(
+        &self,
+        source: Pin<&mut T>,
+        arg: &mut Option<A>,
+    ) -> core::future::Ready<GeneratorState<Y, ()>>
+    where
+        T: AsyncSource,
+    {
+        let _ = (source, arg);
+        core::future::ready(GeneratorState::Complete(()))
     }
 }
