@@ -3,7 +3,7 @@
 
 use core::mem::size_of_val;
 
-use crate::drain::{Tally, drain, drain_dyn};
+use crate::drain::{drain, drain_dyn, drain_each};
 use crate::system::{Sizes, System};
 
 fn count(n: u64) -> impl Iterator<Item = u64> {
@@ -46,13 +46,7 @@ pub fn system() -> System {
         count_dyn: |n| drain_dyn(&mut count(n)),
         pipe: |n| drain(doubled(n)),
         pipe_from: |n| drain(forward(n)),
-        spawn_small: |m| {
-            let mut tally = Tally::default();
-            for base in 0..m {
-                tally += drain(three(base * 3));
-            }
-            tally
-        },
+        spawn_small: |m| drain_each(m, |base| drain(three(base))),
         sizes: || Sizes {
             count: size_of_val(&count(1)),
             three: size_of_val(&three(0)),

@@ -5,7 +5,7 @@ use core::pin::pin;
 
 use asyncgen::sync_gen;
 
-use crate::drain::{Tally, drain, drain_dyn};
+use crate::drain::{drain, drain_dyn, drain_each};
 use crate::system::{Sizes, System};
 
 #[sync_gen(yield = u64)]
@@ -41,13 +41,7 @@ pub fn system() -> System {
         count_dyn: |n| drain_dyn(&mut pin!(count(n))),
         pipe: |n| drain(pin!(doubled(n))),
         pipe_from: |n| drain(pin!(forward(n))),
-        spawn_small: |m| {
-            let mut tally = Tally::default();
-            for base in 0..m {
-                tally += drain(pin!(three(base * 3)));
-            }
-            tally
-        },
+        spawn_small: |m| drain_each(m, |base| drain(pin!(three(base)))),
         sizes: || Sizes {
             count: size_of_val(&count(1)),
             three: size_of_val(&three(0)),

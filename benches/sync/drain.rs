@@ -41,3 +41,15 @@ pub fn drain_dyn(iter: &mut dyn Iterator<Item = u64>) -> Tally {
 fn drain_opaque(iter: &mut dyn Iterator<Item = u64>) -> Tally {
     drain(iter)
 }
+
+/// Drains `m` small generators one after another: the `k`-th, made and
+/// drained by `drain_one(3 * k)`, yields `3k`, `3k + 1`, `3k + 2`
+/// (`spawn_small`). Inlined, so each system's generator is made in the loop.
+#[inline]
+pub fn drain_each(m: u64, mut drain_one: impl FnMut(u64) -> Tally) -> Tally {
+    let mut tally = Tally::default();
+    for base in 0..m {
+        tally += drain_one(base * 3);
+    }
+    tally
+}

@@ -8,7 +8,7 @@ use core::mem::{size_of, size_of_val};
 
 use genawaiter::stack::{Gen, Shelf, let_gen_using};
 
-use crate::drain::{Tally, drain, drain_dyn};
+use crate::drain::{drain, drain_dyn, drain_each};
 use crate::system::{Sizes, System};
 
 async fn count_body(co: genawaiter::stack::Co<'_, u64>, n: u64) {
@@ -61,12 +61,10 @@ pub fn stack() -> System {
             drain(generator.into_iter())
         },
         spawn_small: |m| {
-            let mut tally = Tally::default();
-            for base in 0..m {
-                let_gen_using!(generator, |co| three_body(co, base * 3));
-                tally += drain(generator.into_iter());
-            }
-            tally
+            drain_each(m, |base| {
+                let_gen_using!(generator, |co| three_body(co, base));
+                drain(generator.into_iter())
+            })
         },
         sizes: || {
             let_gen_using!(count, |co| count_body(co, 1));
@@ -115,11 +113,7 @@ pub fn rc() -> System {
         pipe: |n| drain(Gen::new(|co| doubled_body(co, n)).into_iter()),
         pipe_from: |n| drain(Gen::new(|co| forward_body(co, n)).into_iter()),
         spawn_small: |m| {
-            let mut tally = Tally::default();
-            for base in 0..m {
-                tally += drain(Gen::new(|co| three_body(co, base * 3)).into_iter());
-            }
-            tally
+            drain_each(m, |base| drain(Gen::new(|co| three_body(co, base)).into_iter()))
         },
         sizes: || Sizes {
             count: size_of_val(&Gen::new(|co| count_body(co, 1))),
