@@ -1,12 +1,11 @@
 //! `#[sync_gen] fn` and `sync_gen_block!`: the same rewriter and expansion
 //! as the async forms, in the sync flavor. The differences: the names of the
-//! runtime items, the hand-off (`__co.yield_(v).await`, with the slot passed
-//! by the generator's own context), `yield_from!` over sync generators and
+//! runtime items, `yield_from!` over sync generators and
 //! iterators (see `sync_yield_from.rs`), and `.await` / `#[for_await]`
 //! refused at their tokens.
 
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{format_ident, quote};
 use syn::ItemFn;
 use syn::visit_mut::VisitMut;
 
@@ -66,24 +65,6 @@ impl Flavor {
 }
 
 impl Rewriter {
-    /// Input: the handle, `yield_` and the local holding the value, all
-    /// located at the user's yield (`at`).
-    /// Output: the hand-off of the value, evaluating to the resume value.
-    pub(crate) fn hand_off(
-        &self,
-        at: Span,
-        co: &Ident,
-        method: &Ident,
-        value: &Ident,
-    ) -> TokenStream {
-        match self.flavor {
-            Flavor::Async => {
-                quote_spanned!(at=> #co.#method(#value); #co.suspend().await; #co.resumed())
-            }
-            Flavor::Sync => quote_spanned!(at=> #co.#method(#value).await),
-        }
-    }
-
     /// Reports a user's `.await` (at `span`) in a sync body's own control
     /// flow (a nested `async` block may await); the `.await` itself is left
     /// in place, so nothing else fails to compile.
