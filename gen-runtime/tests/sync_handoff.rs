@@ -164,11 +164,12 @@ fn awaiting_a_future_that_is_not_ready_panics_and_finishes() {
     let marker = Rc::new(());
     let held = marker.clone();
     let generator = new::<u8, (), (), _, _>(async move |mut co| {
-        let _local = held;
+        let local = held;
         co.yield_(1);
         co.suspend().await;
         co.resumed();
         core::future::pending::<()>().await;
+        drop(local);
     });
     let mut generator = Box::pin(generator);
     assert_eq!(generator.as_mut().next(), Some(1));
