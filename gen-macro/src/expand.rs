@@ -107,7 +107,7 @@ fn not_a_function(args: TokenStream, item: TokenStream, error: &syn::Error) -> T
 /// `{ let __value: Y = v; __co.yield_(__value); __co.suspend().await; __co.resumed() }`
 /// (see `Rewriter::yield_expr`), and is labelled when it has rewritten yields.
 /// The sync flavor returns `SyncGen<impl SyncBody<...>>` (`BoxSyncGen`,
-/// `LocalBoxSyncGen`) from `__private::sync::new`, its yields `__co.yield_(__value).await`.
+/// `LocalBoxSyncGen`) from `__private::sync::new`, with the same yields.
 pub(crate) fn expand(args: &args::Args, mut function: ItemFn, flavor: Flavor) -> TokenStream {
     let sig = &mut function.sig;
     let krate = args.krate.to_token_stream();

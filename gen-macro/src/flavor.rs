@@ -1,8 +1,8 @@
-//! The two kinds of generator the rewriter and the expansion serve: what
-//! differs between them in the generated code (runtime names, the hand-off).
+//! The two kinds of generator the rewriter and the expansion serve, and the
+//! names of the runtime items that differ between them.
 
-use proc_macro2::{Ident, Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
 
 /// Which kind of generator a body belongs to.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -44,23 +44,5 @@ impl Flavor {
     fn ident(self, async_name: &str, sync_name: &str) -> Ident {
         let name = if self == Flavor::Async { async_name } else { sync_name };
         format_ident!("{name}")
-    }
-
-    /// Input: the handle, `yield_` and the local holding the value, all
-    /// located at the user's yield (`at`).
-    /// Output: the hand-off of the value, evaluating to the resume value.
-    pub(crate) fn hand_off(
-        self,
-        at: Span,
-        co: &Ident,
-        method: &Ident,
-        value: &Ident,
-    ) -> TokenStream {
-        match self {
-            Flavor::Async => {
-                quote_spanned!(at=> #co.#method(#value); #co.suspend().await; #co.resumed())
-            }
-            Flavor::Sync => quote_spanned!(at=> #co.#method(#value).await),
-        }
     }
 }

@@ -1,8 +1,8 @@
 //! `#[sync_gen] fn` and `sync_gen_block!`: the same rewriter and expansion
 //! as the async forms, in the sync flavor. The differences: the names of the
-//! runtime items and the hand-off (see `flavor.rs`), `yield_from!` over sync
-//! generators and iterators (see `sync_yield_from.rs`), and `.await` /
-//! `#[for_await]` refused at their tokens (here).
+//! runtime items (see `flavor.rs`), `yield_from!` over sync generators and
+//! iterators (see `sync_yield_from.rs`), and `.await` / `#[for_await]`
+//! refused at their tokens (here).
 
 use proc_macro2::{Span, TokenStream};
 use quote::quote;

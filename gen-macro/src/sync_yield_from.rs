@@ -65,7 +65,7 @@ impl Rewriter {
                 loop {
                     match #via.step(#pinned.as_mut(), #resume.take()) {
                         #private::GeneratorState::Yielded(#value_here) => {
-                            let #resumed_here = #co.yield_(#value).await;
+                            let #resumed_here = { #co.yield_(#value); #co.suspend().await; #co.resumed() };
                             #forward_resume(&mut #resume, #resumed);
                         }
                         #private::GeneratorState::Complete(#done) => break #label #done,

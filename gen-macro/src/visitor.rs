@@ -173,7 +173,8 @@ impl Rewriter {
             // held across it.
             let at = Span::mixed_site().located_at(span);
             let binding = quote_spanned!(at=> let #local #ty = #value;);
-            let hand_off = this.flavor.hand_off(span, &co, &method, &local);
+            let hand_off =
+                quote_spanned!(span=> #co.#method(#local); #co.suspend().await; #co.resumed());
             let steps = quote_spanned! {span=>
                 #binding
                 #check

@@ -89,8 +89,7 @@ pub mod __private {
 
     /// The sync generators' side (`#[sync_gen]`, `sync_gen_block!`).
     pub mod sync {
-        pub use crate::sync::body::{SyncProgress, new};
-        pub use crate::sync::co::{SyncCo, Yield};
+        pub use crate::sync::body::new;
         pub use crate::sync::yield_from::{
             DriveIterator, DriveNeither, DriveSyncGenerator, IterSource, SyncProbe, SyncSource,
             SyncVia,

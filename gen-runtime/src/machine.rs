@@ -169,6 +169,23 @@ where
     }
 }
 
+impl<Y, A, F, Fut> GeneratorBody<Y, A, F, Fut> {
+    /// A body whose closure is stored, not started. (The sync generators'
+    /// constructor; `new` builds the same value for an `AsyncGen`.)
+    pub(crate) const fn unstarted(body: F) -> Self {
+        Self {
+            code: UnsafeCell::new(Code { start: ManuallyDrop::new(body) }),
+            hand_off: HandOff::unstarted(),
+            _pinned: PhantomPinned,
+        }
+    }
+
+    /// The hand-off, for a sync generator to finish a body it gives up on.
+    pub(crate) fn hand_off(&self) -> &HandOff<Y, A> {
+        &self.hand_off
+    }
+}
+
 /// Finishes the body if its poll unwinds, so that later polls see a
 /// finished generator instead of a second panic; the unwound future (which
 /// holds nothing any more) is dropped with the generator. Disarmed

@@ -1,11 +1,13 @@
 //! The sync hand-off with hand-written bodies (what the macros generate, and
 //! what code written against `__private` could do instead): every misuse is
-//! a clear panic, never a lost item or undefined behaviour. Run under Miri.
+//! a clear panic or drops the value once, never an item at the wrong
+//! consumer or undefined behaviour. Run under Miri.
 
 use core::future::Future;
 use core::pin::{Pin, pin};
-use core::task::{Context, Poll, Waker};
+use core::task::{Context, Poll};
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::rc::Rc;
 
 use asyncgen_runtime::__private::sync::new;
 use asyncgen_runtime::{GeneratorState, SyncGenerator};
@@ -37,7 +39,9 @@ fn yields_resumes_and_completes() {
     let generator = new::<u32, u32, &str, _, _>(async |mut co| {
         let mut total = 0;
         for _ in 0..2 {
-            total += co.yield_(total).await;
+            co.yield_(total);
+            co.suspend().await;
+            total += co.resumed();
         }
         if total > 10 { "big" } else { "small" }
     });
@@ -53,22 +57,26 @@ fn yields_resumes_and_completes() {
 
 #[test]
 fn the_first_resume_value_is_dropped_at_once() {
-    let marker = std::rc::Rc::new(());
-    let generator = new::<(), std::rc::Rc<()>, (), _, _>(async |mut co| {
-        let _kept = co.yield_(()).await;
+    let marker = Rc::new(());
+    let generator = new::<(), Rc<()>, (), _, _>(async |mut co| {
+        co.yield_(());
+        co.suspend().await;
+        let _kept = co.resumed();
     });
     let mut generator = pin!(generator);
     let _ = generator.as_mut().resume(marker.clone());
-    assert_eq!(std::rc::Rc::strong_count(&marker), 1);
+    assert_eq!(Rc::strong_count(&marker), 1);
     let _ = generator.as_mut().resume(marker.clone());
-    assert_eq!(std::rc::Rc::strong_count(&marker), 1, "the body dropped its resume value");
+    assert_eq!(Rc::strong_count(&marker), 1, "the body dropped its resume value");
 }
 
 #[test]
 fn iterates_when_resume_and_completion_are_unit() {
     let generator = new::<u8, (), (), _, _>(async |mut co| {
         for i in 0..3 {
-            co.yield_(i).await;
+            co.yield_(i);
+            co.suspend().await;
+            co.resumed();
         }
     });
     let mut generator = pin!(generator);
@@ -79,9 +87,13 @@ fn iterates_when_resume_and_completion_are_unit() {
 #[test]
 fn a_result_completion_gives_the_error_as_the_last_item() {
     let generator = new::<u8, (), Result<(), &str>, _, _>(async |mut co| {
-        co.yield_(1).await;
+        co.yield_(1);
+        co.suspend().await;
+        co.resumed();
         Err("bad")?;
-        co.yield_(2).await;
+        co.yield_(2);
+        co.suspend().await;
+        co.resumed();
         Ok(())
     });
     assert_eq!(pin!(generator).collect::<Vec<_>>(), [Ok(1), Err("bad")]);
@@ -90,7 +102,9 @@ fn a_result_completion_gives_the_error_as_the_last_item() {
 #[test]
 fn a_panic_in_the_body_propagates_then_the_generator_is_finished() {
     let generator = new::<u8, (), (), _, _>(async |mut co| {
-        co.yield_(1).await;
+        co.yield_(1);
+        co.suspend().await;
+        co.resumed();
         panic!("boom");
     });
     let mut generator = pin!(generator);
@@ -104,151 +118,165 @@ fn a_panic_in_the_body_propagates_then_the_generator_is_finished() {
 
 #[test]
 fn dropping_a_suspended_generator_drops_the_bodys_locals() {
-    let marker = std::rc::Rc::new(());
+    let marker = Rc::new(());
     let held = marker.clone();
     let generator = new::<u8, (), (), _, _>(async move |mut co| {
         let local = held;
-        co.yield_(1).await;
-        co.yield_(2).await;
+        for i in 1..=2 {
+            co.yield_(i);
+            co.suspend().await;
+            co.resumed();
+        }
         drop(local);
     });
     let mut generator = Box::pin(generator);
     assert_eq!(generator.as_mut().resume(()), GeneratorState::Yielded(1));
-    assert_eq!(std::rc::Rc::strong_count(&marker), 2);
+    assert_eq!(Rc::strong_count(&marker), 2);
     drop(generator);
-    assert_eq!(std::rc::Rc::strong_count(&marker), 1);
+    assert_eq!(Rc::strong_count(&marker), 1);
 }
 
 #[test]
 fn a_yielded_value_is_dropped_once_wherever_it_is() {
-    use std::rc::Rc;
     let marker = Rc::new(());
-    let (unpolled, taken, untaken) = (marker.clone(), marker.clone(), marker.clone());
+    let (taken, left) = (marker.clone(), marker.clone());
     let generator = new::<Rc<()>, (), (), _, _>(async move |mut co| {
-        // A yield dropped before its first poll drops its value.
-        drop(co.yield_(unpolled));
-        co.yield_(taken).await;
-        co.yield_(untaken).await;
+        co.yield_(taken);
+        co.suspend().await;
+        co.resumed();
+        // A yield whose suspension never comes: the body ends with the value
+        // in the slot, where no consumer can take it.
+        co.yield_(left);
     });
     let mut generator = Box::pin(generator);
     let GeneratorState::Yielded(first) = generator.as_mut().resume(()) else { panic!() };
     assert_eq!(Rc::strong_count(&marker), 3);
     drop(first);
-    let GeneratorState::Yielded(second) = generator.as_mut().resume(()) else { panic!() };
     assert_eq!(Rc::strong_count(&marker), 2);
-    // The suspended body's yield handed its value over: dropping the
-    // generator drops the yield future without dropping the value again.
+    assert_eq!(generator.as_mut().resume(()), GeneratorState::Complete(()));
+    assert_eq!(Rc::strong_count(&marker), 1, "the value left in the slot was dropped");
     drop(generator);
-    assert_eq!(Rc::strong_count(&marker), 2);
-    drop(second);
     assert_eq!(Rc::strong_count(&marker), 1);
 }
 
 #[test]
 fn awaiting_a_future_that_is_not_ready_panics_and_finishes() {
-    let generator = new::<u8, (), (), _, _>(async |mut co| {
-        co.yield_(1).await;
+    let marker = Rc::new(());
+    let held = marker.clone();
+    let generator = new::<u8, (), (), _, _>(async move |mut co| {
+        let local = held;
+        co.yield_(1);
+        co.suspend().await;
+        co.resumed();
         core::future::pending::<()>().await;
+        drop(local);
     });
-    let mut generator = pin!(generator);
-    assert_eq!(generator.next(), Some(1));
+    let mut generator = Box::pin(generator);
+    assert_eq!(generator.as_mut().next(), Some(1));
     panics_with("use `#[async_gen]`", || {
-        let _ = generator.next();
+        let _ = generator.as_mut().next();
     });
     assert!(generator.is_complete());
-    assert_eq!(generator.next(), None);
+    assert_eq!(generator.as_mut().next(), None);
+    drop(generator);
+    assert_eq!(Rc::strong_count(&marker), 1, "the parked body was dropped with the generator");
 }
 
 #[test]
 fn a_ready_future_can_be_awaited() {
     let generator = new::<u8, (), (), _, _>(async |mut co| {
         let value = core::future::ready(7).await;
-        co.yield_(value).await;
+        co.yield_(value);
+        co.suspend().await;
+        co.resumed();
     });
     assert_eq!(pin!(generator).collect::<Vec<_>>(), [7]);
 }
 
 #[test]
-fn a_yield_polled_with_a_noop_waker_panics() {
-    let generator = new::<u8, (), (), _, _>(async |mut co| {
-        let mut yield_ = co.yield_(1);
-        let _ = Pin::new(&mut yield_).poll(&mut Context::from_waker(Waker::noop()));
+fn a_suspension_polled_by_hand_panics_at_the_resume_value() {
+    let marker = Rc::new(());
+    let value = marker.clone();
+    let generator = new::<Rc<()>, (), (), _, _>(async move |mut co| {
+        co.yield_(value);
+        // Polled once and dropped: the body goes on within the same resume.
+        PollOnce(co.suspend()).await;
+        co.resumed();
     });
-    panics_with("outside its own generator's body", || {
+    panics_with("without being resumed", || {
         let _ = pin!(generator).next();
     });
+    assert_eq!(Rc::strong_count(&marker), 1, "the yielded value was dropped once");
 }
 
 #[test]
-fn a_handle_captured_into_another_generators_body_panics() {
-    let outer = new::<u32, (), Option<GeneratorState<u32, ()>>, _, _>(async |mut co| {
-        let inner = new::<u32, (), (), _, _>(async |_inner_co| {
-            // The outer handle, captured by reference, awaited in the inner
-            // body: its context is the inner generator's.
-            co.yield_(1).await;
+fn a_handle_captured_into_another_generators_body_cannot_reach_its_consumer() {
+    let marker = Rc::new(());
+    let value = marker.clone();
+    let outer = new::<Rc<()>, (), Option<GeneratorState<Rc<()>, ()>>, _, _>(async |mut co| {
+        let inner = new::<Rc<()>, (), (), _, _>(async |_inner_co| {
+            // The outer handle, captured by reference, used in the inner
+            // body: the value goes to the outer generator's slot, and the
+            // inner body's suspension is a wait its generator refuses.
+            co.yield_(value);
+            co.suspend().await;
+            co.resumed();
         });
         Some(pin!(inner).resume(()))
     });
-    panics_with("outside its own generator's body", || {
-        let _ = pin!(outer).resume(());
+    let mut outer = pin!(outer);
+    panics_with("awaited a future that is not ready", || {
+        let _ = outer.as_mut().resume(());
     });
-}
-
-#[test]
-fn a_clone_of_the_waker_is_not_the_generators() {
-    /// Polls a yield future with a context built from a clone of the waker.
-    struct WithClone<F>(F);
-    impl<F: Future + Unpin> Future for WithClone<F> {
-        type Output = ();
-        fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-            let clone = cx.waker().clone();
-            assert!(!clone.will_wake(cx.waker()));
-            let _ = Pin::new(&mut self.0).poll(&mut Context::from_waker(&clone));
-            Poll::Ready(())
-        }
-    }
-    let generator = new::<u8, (), (), _, _>(async |mut co| {
-        WithClone(co.yield_(1)).await;
-    });
-    panics_with("outside its own generator's body", || {
-        let _ = pin!(generator).next();
-    });
+    assert!(outer.is_complete());
+    assert_eq!(Rc::strong_count(&marker), 1, "the value reached no consumer and was dropped");
 }
 
 #[test]
 fn a_yield_that_would_overwrite_an_untaken_value_panics() {
-    let generator = new::<u8, (), (), _, _>(async |mut co| {
-        PollOnce(co.yield_(1)).await;
-        co.yield_(2).await;
+    let marker = Rc::new(());
+    let (first, second) = (marker.clone(), marker.clone());
+    let generator = new::<Rc<()>, (), (), _, _>(async move |mut co| {
+        co.yield_(first);
+        co.yield_(second);
+        co.suspend().await;
+        co.resumed();
     });
-    panics_with("would lose that value", || {
+    panics_with("would overwrite a value its consumer has not taken yet", || {
         let _ = pin!(generator).next();
     });
+    assert_eq!(Rc::strong_count(&marker), 1, "both values were dropped once");
 }
 
 #[test]
-fn a_body_that_ends_with_an_untaken_value_panics() {
+fn a_resume_value_taken_twice_panics() {
     let generator = new::<u8, (), (), _, _>(async |mut co| {
-        PollOnce(co.yield_(1)).await;
+        co.yield_(1);
+        co.suspend().await;
+        co.resumed();
+        co.resumed();
     });
     let mut generator = pin!(generator);
-    panics_with("would lose that value", || {
+    assert_eq!(generator.next(), Some(1));
+    panics_with("without being resumed", || {
         let _ = generator.next();
     });
     assert_eq!(generator.next(), None);
 }
 
 #[test]
-fn a_yield_polled_twice_in_one_resume_panics() {
-    let generator = new::<u8, (), (), _, _>(async |mut co| {
-        let mut yield_ = co.yield_(1);
-        PollOnce(&mut yield_).await;
-        yield_.await;
+fn resuming_a_suspended_generator_without_a_value_panics() {
+    let generator = new::<u8, u8, (), _, _>(async |mut co| {
+        co.yield_(1);
+        co.suspend().await;
+        co.resumed();
     });
     let mut generator = pin!(generator);
-    panics_with("without being resumed", || {
-        let _ = generator.next();
+    assert_eq!(generator.as_mut().resume_or_start(None), GeneratorState::Yielded(1));
+    panics_with("resumed without a resume value", || {
+        let _ = generator.as_mut().resume_or_start(None);
     });
+    assert_eq!(generator.as_mut().resume(2), GeneratorState::Complete(()), "still usable");
 }
 
 #[test]
@@ -256,16 +284,22 @@ fn generators_nest_and_interleave() {
     let outer = new::<u32, (), (), _, _>(async |mut co| {
         let mut a = pin!(new::<u32, (), (), _, _>(async |mut co| {
             for i in 0..3 {
-                co.yield_(i).await;
+                co.yield_(i);
+                co.suspend().await;
+                co.resumed();
             }
         }));
         let mut b = pin!(new::<u32, (), (), _, _>(async |mut co| {
             for i in 10..13 {
-                co.yield_(i).await;
+                co.yield_(i);
+                co.suspend().await;
+                co.resumed();
             }
         }));
         while let (Some(x), Some(y)) = (a.next(), b.next()) {
-            co.yield_(x + y).await;
+            co.yield_(x + y);
+            co.suspend().await;
+            co.resumed();
         }
     });
     assert_eq!(pin!(outer).collect::<Vec<_>>(), [10, 12, 14]);
@@ -273,7 +307,11 @@ fn generators_nest_and_interleave() {
 
 #[test]
 fn debug_shows_the_progress() {
-    let generator = new::<u8, (), (), _, _>(async |mut co| co.yield_(1).await);
+    let generator = new::<u8, (), (), _, _>(async |mut co| {
+        co.yield_(1);
+        co.suspend().await;
+        co.resumed();
+    });
     let mut generator = pin!(generator);
     assert_eq!(format!("{generator:?}"), "SyncGen { state: Unstarted, .. }");
     let _ = generator.next();
@@ -286,7 +324,11 @@ fn debug_shows_the_progress() {
 fn send_and_sync_follow_the_body() {
     fn is_send<T: Send>(_: &T) {}
     fn is_sync<T: Sync>(_: &T) {}
-    let generator = new::<u8, (), (), _, _>(async |mut co| co.yield_(1).await);
+    let generator = new::<u8, (), (), _, _>(async |mut co| {
+        co.yield_(1);
+        co.suspend().await;
+        co.resumed();
+    });
     is_send(&generator);
     is_sync(&generator);
 }

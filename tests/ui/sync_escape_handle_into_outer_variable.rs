@@ -10,6 +10,6 @@ fn main() {
     });
     drop(generator);
     if let Some(mut co) = stash {
-        let _ = co.yield_(1);
+        co.yield_(1);
     }
 }

@@ -1,12 +1,13 @@
 // A sync generator's yield handle smuggled out of its body, through a
 // channel or a thread-local, to be used after the generator is gone. The
 // handle's higher-ranked lifetime makes both a borrowck error.
-use asyncgen::__private::sync::{SyncCo, new};
+use asyncgen::__private::Co;
+use asyncgen::__private::sync::new;
 use std::cell::RefCell;
 use std::sync::mpsc;
 
 thread_local! {
-    static STASH: RefCell<Option<SyncCo<'static, u32, ()>>> = const { RefCell::new(None) };
+    static STASH: RefCell<Option<Co<'static, u32, ()>>> = const { RefCell::new(None) };
 }
 
 fn through_channel() {
@@ -16,7 +17,7 @@ fn through_channel() {
     });
     drop(generator);
     let mut co = rx.recv().unwrap();
-    let _ = co.yield_(1);
+    co.yield_(1);
 }
 
 fn through_thread_local() {
@@ -25,7 +26,7 @@ fn through_thread_local() {
     });
     drop(generator);
     STASH.with(|stash| {
-        let _ = stash.borrow_mut().as_mut().unwrap().yield_(1);
+        stash.borrow_mut().as_mut().unwrap().yield_(1);
     });
 }
 

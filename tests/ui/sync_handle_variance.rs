@@ -8,10 +8,10 @@ fn swap_handles() {
         let outer_ref = &mut outer_co;
         let inner = new::<u32, (), (), _, _>(async move |mut inner_co| {
             core::mem::swap(outer_ref, &mut inner_co);
-            inner_co.yield_(1).await;
+            inner_co.yield_(1);
         });
         drop(inner);
-        outer_co.yield_(2).await;
+        outer_co.yield_(2);
     });
 }
 
@@ -22,7 +22,7 @@ fn assign_handle() {
             *outer_ref = inner_co;
         });
         drop(inner);
-        outer_co.yield_(2).await;
+        outer_co.yield_(2);
     });
 }
 

@@ -4,8 +4,9 @@ use core::fmt;
 use core::iter::FusedIterator;
 use core::pin::Pin;
 
+use crate::body::Progress;
 use crate::protocol::GeneratorState;
-use crate::sync::body::{SyncBody, SyncProgress};
+use crate::sync::body::SyncBody;
 use crate::sync::completion::IteratorCompletion;
 use crate::sync::protocol::SyncGenerator;
 
@@ -44,7 +45,7 @@ use crate::sync::protocol::SyncGenerator;
 /// ```
 /// # use asyncgen_runtime::{SyncBody, SyncGen, __private::sync};
 /// # fn numbers() -> SyncGen<impl SyncBody<Yield = u32, Resume = (), Return = ()>> {
-/// #     sync::new::<u32, (), (), _, _>(async |mut co| for i in 0..3 { co.yield_(i).await })
+/// #     sync::new::<u32, (), (), _, _>(async |mut co| for i in 0..3 { co.yield_(i); co.suspend().await; co.resumed() })
 /// # }
 /// // `numbers()` is what `#[sync_gen(yield = u32)] fn numbers()` returns.
 /// let mut numbers = core::pin::pin!(numbers());
@@ -74,7 +75,7 @@ impl<B: SyncBody + ?Sized> SyncGen<B> {
     /// ```
     /// # use asyncgen_runtime::{SyncBody, SyncGen, __private::sync};
     /// # fn one() -> SyncGen<impl SyncBody<Yield = u32, Resume = (), Return = ()>> {
-    /// #     sync::new::<u32, (), (), _, _>(async |mut co| co.yield_(1).await)
+    /// #     sync::new::<u32, (), (), _, _>(async |mut co| { co.yield_(1); co.suspend().await; co.resumed() })
     /// # }
     /// let mut one = core::pin::pin!(one());
     /// assert!(!one.is_complete());
@@ -85,20 +86,29 @@ impl<B: SyncBody + ?Sized> SyncGen<B> {
     /// ```
     #[must_use]
     pub fn is_complete(&self) -> bool {
-        self.body.progress() == SyncProgress::Complete
+        self.body.progress() == Progress::Complete
     }
 
-    // Inlined for `step`'s sake (see `SyncLazy::step`).
+    /// Input: the resume value (`None`: only start the body). Output: the
+    /// body's next step; `None` if it had already finished.
+    // Inlined for the body's sake (see `SyncBody::step`).
     #[allow(clippy::inline_always)]
     #[inline(always)]
-    fn body(self: Pin<&mut Self>) -> Pin<&mut B> {
+    fn body_step(
+        self: Pin<&mut Self>,
+        arg: &mut Option<B::Resume>,
+    ) -> Option<GeneratorState<B::Yield, B::Return>> {
         // SAFETY: `body` is structurally pinned: `SyncGen` never moves it out
-        // and has no `Drop` impl of its own.
-        unsafe { self.map_unchecked_mut(|generator| &mut generator.body) }
+        // and has no `Drop` impl of its own, so it stays where it is until it
+        // is dropped, as `step` requires.
+        unsafe { self.get_unchecked_mut().body.step(arg) }
     }
 
-    fn step(self: Pin<&mut Self>, arg: Option<B::Resume>) -> GeneratorState<B::Yield, B::Return> {
-        match self.body().step(arg) {
+    fn step(
+        self: Pin<&mut Self>,
+        mut arg: Option<B::Resume>,
+    ) -> GeneratorState<B::Yield, B::Return> {
+        match self.body_step(&mut arg) {
             Some(state) => state,
             None => panic!(
                 "`SyncGen` resumed after it completed or panicked: a generator cannot be resumed \
@@ -125,7 +135,7 @@ impl<B: SyncBody + ?Sized> SyncGenerator<B::Resume> for SyncGen<B> {
 }
 
 /// Input: a pinned generator. Output: its next item, `None` once it ended.
-// Inlined for `step`'s sake (see `SyncLazy::step`).
+// Inlined for `body_step`'s sake (see `SyncBody::step`).
 #[allow(clippy::inline_always)]
 #[inline(always)]
 fn next_item<B>(generator: Pin<&mut SyncGen<B>>) -> Option<IteratorItem<B>>
@@ -133,7 +143,7 @@ where
     B: SyncBody<Resume = ()> + ?Sized,
     B::Return: IteratorCompletion<B::Yield>,
 {
-    match generator.body().step(Some(()))? {
+    match generator.body_step(&mut Some(()))? {
         GeneratorState::Yielded(value) => Some(B::Return::item(value)),
         GeneratorState::Complete(completion) => completion.last_item(),
     }
@@ -149,7 +159,7 @@ where
 {
     type Item = IteratorItem<B>;
 
-    // Inlined for `step`'s sake (see `SyncLazy::step`).
+    // Inlined for `body_step`'s sake (see `SyncBody::step`).
     #[allow(clippy::inline_always)]
     #[inline(always)]
     fn next(&mut self) -> Option<Self::Item> {
@@ -172,7 +182,7 @@ where
 {
     type Item = IteratorItem<B>;
 
-    // Inlined for `step`'s sake (see `SyncLazy::step`).
+    // Inlined for `body_step`'s sake (see `SyncBody::step`).
     #[allow(clippy::inline_always)]
     #[inline(always)]
     fn next(&mut self) -> Option<Self::Item> {

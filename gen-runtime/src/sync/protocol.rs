@@ -60,7 +60,7 @@ pub trait SyncGenerator<A = ()> {
     /// # use asyncgen_runtime::__private::sync;
     /// # let total = sync::new::<u32, u32, u32, _, _>(async |mut co| {
     /// #     let mut total = 0;
-    /// #     for _ in 0..2 { total += co.yield_(total).await; }
+    /// #     for _ in 0..2 { co.yield_(total); co.suspend().await; total += co.resumed(); }
     /// #     total
     /// # });
     /// // `total` sums two resume values, then completes with the sum.
