@@ -1,9 +1,11 @@
 //! `#[async_gen(...)] async fn`: parse, validate, then expand.
 
-use proc_macro2::{TokenStream, TokenTree};
+use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote};
+use syn::punctuated::Punctuated;
+use syn::token::Paren;
 use syn::visit_mut::VisitMut;
-use syn::{ItemFn, ReturnType, TraitItemFn, Type};
+use syn::{AttrStyle, ItemFn, ReturnType, Token, TraitItemFn, Type};
 
 use crate::args::{self, Boxed};
 use crate::error::format_err;
@@ -21,13 +23,16 @@ use crate::{checks, fallback, lifetime, params};
 /// expansion (`?` with a `()` completion, recursion without `boxed`, a
 /// repeated attribute, a trait method without a body) are reported first.
 pub(crate) fn async_gen(args: TokenStream, item: TokenStream) -> TokenStream {
-    let (item, for_await_errors) = match syn::parse2::<ItemFn>(item.clone()) {
-        Ok(_) => (item, TokenStream::new()),
-        Err(_) => checks::for_await(item),
-    };
-    let mut function = match syn::parse2::<ItemFn>(item.clone()) {
-        Ok(function) => function,
-        Err(error) => return not_a_function(args, item, &error),
+    // Parsed once in the usual case: parsing is most of the macro's time.
+    let (mut function, for_await_errors) = match syn::parse2::<ItemFn>(item.clone()) {
+        Ok(function) => (function, TokenStream::new()),
+        Err(_) => {
+            let (item, errors) = checks::for_await(item);
+            match syn::parse2::<ItemFn>(item.clone()) {
+                Ok(function) => (function, errors),
+                Err(error) => return not_a_function(args, item, &error),
+            }
+        }
     };
     let repeated = checks::repeated_attribute(&mut function.attrs);
     let missing_async = function.sig.asyncness.is_none().then(|| {
@@ -113,7 +118,9 @@ pub(crate) fn expand(args: &args::Args, mut function: ItemFn, flavor: Flavor) ->
     let krate = args.krate.to_token_stream();
     let (yield_ty, resume_ty) = (&args.yield_ty, &args.resume_ty);
     let return_ty: Type = match &sig.output {
-        ReturnType::Default => syn::parse_quote!(()),
+        ReturnType::Default => {
+            Type::Tuple(syn::TypeTuple { paren_token: Paren::default(), elems: Punctuated::new() })
+        }
         ReturnType::Type(_, ty) => (**ty).clone(),
     };
 
@@ -126,16 +133,18 @@ pub(crate) fn expand(args: &args::Args, mut function: ItemFn, flavor: Flavor) ->
     let prelude = params::bind(sig);
     sig.asyncness = None;
     let (generator_ty, body_trait) = (flavor.generator(), flavor.body());
-    sig.output = match args.boxed {
-        None => syn::parse_quote! {
-            -> #krate::#generator_ty<impl #krate::#body_trait<Yield = #yield_ty, Resume = #resume_ty, Return = #return_ty>>
+    // Tokens, not parsed: the output type is only printed.
+    let output = match args.boxed {
+        None => quote! {
+            #krate::#generator_ty<impl #krate::#body_trait<Yield = #yield_ty, Resume = #resume_ty, Return = #return_ty>>
         },
         Some(boxed) => {
             let lifetime = lifetime::for_boxed(sig);
             let alias = flavor.boxed(boxed == Boxed::Send);
-            syn::parse_quote!(-> #krate::#alias<#lifetime, #yield_ty, #return_ty, #resume_ty>)
+            quote!(#krate::#alias<#lifetime, #yield_ty, #return_ty, #resume_ty>)
         }
     };
+    sig.output = ReturnType::Type(Token![->](Span::call_site()), Box::new(Type::Verbatim(output)));
 
     let (y, a, r) = (inferred(yield_ty), inferred(resume_ty), inferred(&return_ty));
     let co = &rewriter.co;
@@ -148,13 +157,18 @@ pub(crate) fn expand(args: &args::Args, mut function: ItemFn, flavor: Flavor) ->
             #body
         })
     };
-    function.block = match args.boxed {
-        None => syn::parse_quote!({ #generator }),
-        Some(Boxed::Send) => syn::parse_quote!({ #krate::__private::boxed_send(#generator) }),
-        Some(Boxed::Local) => syn::parse_quote!({ #krate::__private::Box::pin(#generator) }),
+    let body = match args.boxed {
+        None => generator,
+        Some(Boxed::Send) => quote!(#krate::__private::boxed_send(#generator)),
+        Some(Boxed::Local) => quote!(#krate::__private::Box::pin(#generator)),
     };
+    // Printed as tokens, not parsed back into a `syn::Block`: re-parsing the
+    // generated body cost more than the rest of the macro.
+    let ItemFn { attrs, vis, sig, .. } = function;
+    let (outer, inner): (Vec<_>, Vec<_>) =
+        attrs.into_iter().partition(|attr| matches!(attr.style, AttrStyle::Outer));
     let mut output = rewriter.errors;
-    output.extend(function.into_token_stream());
+    output.extend(quote!(#(#outer)* #vis #sig { #(#inner)* #body }));
     output
 }
 
