@@ -24,14 +24,14 @@ use crate::{checks, fallback, lifetime, params};
 /// repeated attribute, a trait method without a body) are reported first.
 pub(crate) fn async_gen(args: TokenStream, item: TokenStream) -> TokenStream {
     // Parsed once in the usual case: parsing is most of the macro's time.
-    let (mut function, for_await_errors) = match syn::parse2::<ItemFn>(item.clone()) {
-        Ok(function) => (function, TokenStream::new()),
-        Err(_) => {
-            let (item, errors) = checks::for_await(item);
-            match syn::parse2::<ItemFn>(item.clone()) {
-                Ok(function) => (function, errors),
-                Err(error) => return not_a_function(args, item, &error),
-            }
+    let (mut function, for_await_errors) = if let Ok(function) = syn::parse2::<ItemFn>(item.clone())
+    {
+        (function, TokenStream::new())
+    } else {
+        let (item, errors) = checks::for_await(item);
+        match syn::parse2::<ItemFn>(item.clone()) {
+            Ok(function) => (function, errors),
+            Err(error) => return not_a_function(args, item, &error),
         }
     };
     let repeated = checks::repeated_attribute(&mut function.attrs);
