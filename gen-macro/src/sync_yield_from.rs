@@ -38,16 +38,9 @@ impl Rewriter {
     ) -> TokenStream {
         self.in_body(span, source, |this| {
             let parts = Delegation::new(this, span);
-            let Delegation {
-                private,
-                forward_resume,
-                resumed,
-                value,
-                co,
-                check,
-                first_resume,
-                label,
-            } = &parts;
+            let hand_off = this.hand_off(span, &parts.value);
+            let Delegation { private, forward_resume, resumed, check, first_resume, label, .. } =
+                &parts;
             let names =
                 ["__from", "__via", "__source", "__resume", "__value", "__done", "__resumed"];
             let [from, via, pinned, resume, value_here, done, resumed_here] =
@@ -65,7 +58,7 @@ impl Rewriter {
                 loop {
                     match #via.step(#pinned.as_mut(), #resume.take()) {
                         #private::GeneratorState::Yielded(#value_here) => {
-                            let #resumed_here = { #co.yield_(#value); #co.suspend().await; #co.resumed() };
+                            let #resumed_here = { #hand_off };
                             #forward_resume(&mut #resume, #resumed);
                         }
                         #private::GeneratorState::Complete(#done) => break #label #done,

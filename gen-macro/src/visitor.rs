@@ -160,11 +160,7 @@ impl Rewriter {
     pub(crate) fn yield_expr(&mut self, span: Span, value: Option<TokenStream>) -> TokenStream {
         let value = value.unwrap_or_else(|| quote_spanned!(span=> ()));
         self.in_body(span, &value, |this| {
-            // Method calls on the handle located at the `yield`, so that a
-            // mistyped value (or resume value) is reported at the user's
-            // tokens, with the label on the user's own `yield_`.
-            let co = this.co_at(span);
-            let method = Ident::new("yield_", span);
+            // The label check on the user's own `yield_`.
             let local = hygienic("__value", span);
             let ty = this.yield_ty.as_ref().map(|ty| quote!(: #ty));
             let check = this.label_check(span);
@@ -173,8 +169,7 @@ impl Rewriter {
             // held across it.
             let at = Span::mixed_site().located_at(span);
             let binding = quote_spanned!(at=> let #local #ty = #value;);
-            let hand_off =
-                quote_spanned!(span=> #co.#method(#local); #co.suspend().await; #co.resumed());
+            let hand_off = this.hand_off(span, &local);
             let steps = quote_spanned! {span=>
                 #binding
                 #check
@@ -187,6 +182,17 @@ impl Rewriter {
             braces.set_span(at);
             braces.into_token_stream()
         })
+    }
+
+    /// Input: the local holding a yielded value, and the user's yield (or
+    /// `yield_from!`) at `span`. Output: the hand-off of the value,
+    /// evaluating to the resume value. Method calls on the handle located at
+    /// `span`, so that a mistyped value (or resume value) is reported at the
+    /// user's tokens.
+    pub(crate) fn hand_off(&self, span: Span, value: &Ident) -> TokenStream {
+        let co = self.co_at(span);
+        let method = Ident::new("yield_", span);
+        quote_spanned!(span=> #co.#method(#value); #co.suspend().await; #co.resumed())
     }
 
     /// The handle, located at `span`.

@@ -54,7 +54,8 @@ impl Rewriter {
         }
         self.in_body(span, &source, |this| {
             let parts = Delegation::new(this, span);
-            let Delegation { private, forward_resume, resumed, value, co, check, first_resume, label } =
+            let hand_off = this.hand_off(span, &parts.value);
+            let Delegation { private, forward_resume, resumed, check, first_resume, label, .. } =
                 &parts;
             let names = ["__source", "__via", "__resume", "__value", "__done", "__resumed"];
             let [from, via, resume, value_here, done, resumed_here] =
@@ -72,7 +73,7 @@ impl Rewriter {
                 loop {
                     match #via.step(#from_at_call.as_mut(), &mut #resume).await {
                         #private::GeneratorState::Yielded(#value_here) => {
-                            let #resumed_here = { #co.yield_(#value); #co.suspend().await; #co.resumed() };
+                            let #resumed_here = { #hand_off };
                             #forward_resume(&mut #resume, #resumed);
                         }
                         #private::GeneratorState::Complete(#done) => break #label #done,
@@ -93,7 +94,6 @@ pub(crate) struct Delegation {
     /// `__resumed` and `__value`, at the call: errors about them point there.
     pub(crate) resumed: Ident,
     pub(crate) value: Ident,
-    pub(crate) co: Ident,
     pub(crate) check: TokenStream,
     pub(crate) first_resume: TokenStream,
     pub(crate) label: Lifetime,
@@ -113,7 +113,6 @@ impl Delegation {
             forward_resume: quote_spanned!(span=> #krate_at_call::__private::forward_resume),
             resumed: hygienic("__resumed", span),
             value: hygienic("__value", span),
-            co: rewriter.co_at(span),
             check: rewriter.label_check(span),
             first_resume,
             // Numbered: a label with the user's hygiene must not shadow
