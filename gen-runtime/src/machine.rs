@@ -171,7 +171,8 @@ where
 
 impl<Y, A, F, Fut> GeneratorBody<Y, A, F, Fut> {
     /// A body whose closure is stored, not started. (The sync generators'
-    /// constructor; `new` builds the same value for an `AsyncGen`.)
+    /// constructor; `new` builds the same value for an `AsyncGen` without
+    /// calling it: one generic function less per async generator.)
     pub(crate) const fn unstarted(body: F) -> Self {
         Self {
             code: UnsafeCell::new(Code { start: ManuallyDrop::new(body) }),
