@@ -1,5 +1,9 @@
 //! Which completion types make a generator a `Stream`.
 
+use core::task::Poll;
+
+use crate::protocol::GeneratorState;
+
 mod sealed {
     pub trait Sealed {}
     impl Sealed for () {}
@@ -63,5 +67,21 @@ impl<Y, E> StreamCompletion<Y> for Result<(), E> {
 
     fn last_item(self) -> Option<Result<Y, E>> {
         self.err().map(Err)
+    }
+}
+
+/// A step of a body as a poll of its stream. Generic over the values only,
+/// not the body: one copy serves every generator of one item type.
+#[inline]
+pub(crate) fn poll_item<Y, R: StreamCompletion<Y>>(
+    step: Poll<Option<GeneratorState<Y, R>>>,
+) -> Poll<Option<R::Item>> {
+    match step {
+        Poll::Ready(Some(GeneratorState::Yielded(value))) => Poll::Ready(Some(R::item(value))),
+        Poll::Ready(Some(GeneratorState::Complete(completion))) => {
+            Poll::Ready(completion.last_item())
+        }
+        Poll::Ready(None) => Poll::Ready(None),
+        Poll::Pending => Poll::Pending,
     }
 }

@@ -7,7 +7,7 @@ use core::task::{Context, Poll};
 use futures_core::stream::{FusedStream, Stream};
 
 use crate::body::{Body, Progress};
-use crate::completion::StreamCompletion;
+use crate::completion::{self, StreamCompletion};
 use crate::protocol::{AsyncGenerator, GeneratorState};
 
 /// An async generator: the value returned by an `#[async_gen]` function or an
@@ -181,16 +181,8 @@ where
         // SAFETY: `body` is structurally pinned: `AsyncGen` never moves it
         // out and has no `Drop` impl of its own, so it stays where it is
         // until it is dropped, as `poll_step` requires.
-        match unsafe { self.get_unchecked_mut().body.poll_step(cx, &mut Some(())) } {
-            Poll::Ready(Some(GeneratorState::Yielded(value))) => {
-                Poll::Ready(Some(B::Return::item(value)))
-            }
-            Poll::Ready(Some(GeneratorState::Complete(completion))) => {
-                Poll::Ready(completion.last_item())
-            }
-            Poll::Ready(None) => Poll::Ready(None),
-            Poll::Pending => Poll::Pending,
-        }
+        let step = unsafe { self.get_unchecked_mut().body.poll_step(cx, &mut Some(())) };
+        completion::poll_item(step)
     }
 }
 

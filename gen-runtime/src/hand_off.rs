@@ -8,6 +8,9 @@
 use core::cell::{Cell, UnsafeCell};
 use core::mem::{ManuallyDrop, MaybeUninit, size_of};
 use core::panic::Location;
+use core::task::Poll;
+
+use crate::protocol::GeneratorState;
 
 /// Where the body is. The order matters: the generator's hot path is one
 /// comparison (`<= Suspended`: started and parked, poll it), and so is the
@@ -75,6 +78,64 @@ impl<Y, A> HandOff<Y, A> {
         self.phase.set(phase);
     }
 
+    /// The first half of a step. Input: the consumer's resume value.
+    /// Output: `true` if the body is started and parked (and, at a yield,
+    /// the resume value is in transit): poll it; `false` for the cold states
+    /// (`Unstarted`, `Complete`, or a body parked at an ordinary `.await`
+    /// after an unusual hand-off), which the generator sorts out.
+    ///
+    /// The work of a step lives here and in [`after_pending`](Self::after_pending),
+    /// not in the generator's `poll_step`: these are generic over the values
+    /// only, so one copy serves every generator of one item type, which is
+    /// most of what a debug build compiles per generator.
+    ///
+    /// # Panics
+    ///
+    /// If the body is suspended at a yield and `arg` is `None`.
+    #[inline]
+    pub(crate) fn enter(&self, arg: &mut Option<A>) -> bool {
+        let phase = self.phase();
+        if phase > Phase::Suspended {
+            if phase == Phase::Unstarted {
+                // The first resume value has no yield to go to. Taken here,
+                // not in the cold path: a `Stream`'s `Some(())` then never
+                // needs to be in memory.
+                drop(arg.take());
+            }
+            return false;
+        }
+        if phase == Phase::Suspended {
+            self.resume_with(arg);
+        }
+        true
+    }
+
+    /// The second half of a step whose poll returned `Pending`. Output: the
+    /// yielded value, if the body yielded (it is then `Suspended` at that
+    /// yield); otherwise `Pending` (the body waits at an ordinary `.await`).
+    #[inline]
+    pub(crate) fn after_pending<R>(&self) -> Poll<Option<GeneratorState<Y, R>>> {
+        match self.take_yielded() {
+            Some(value) => Poll::Ready(Some(GeneratorState::Yielded(value))),
+            None => Poll::Pending,
+        }
+    }
+
+    /// Drops what is in transit, if anything, and records that nothing is
+    /// stored (`Complete`), before the caller drops the closure or the future.
+    /// Output: what the byte said before, which says what is stored.
+    ///
+    /// Completion is recorded before any destructor of the body runs: if one
+    /// panics, the generator still says `Complete`; if one yields, the value
+    /// is dropped at once (no consumer can take it).
+    #[inline]
+    pub(crate) fn close(&self) -> Phase {
+        let stored = self.phase();
+        self.drop_in_transit();
+        self.set_phase(Phase::Complete);
+        stored
+    }
+
     /// Input: a value yielded by the body. Output: the value in transit,
     /// `Yielded`.
     #[inline]
@@ -114,7 +175,7 @@ impl<Y, A> HandOff<Y, A> {
     /// Output: the yielded value, if the body yielded; the body is then
     /// `Suspended` at that yield.
     #[inline]
-    pub(crate) fn take_yielded(&self) -> Option<Y> {
+    fn take_yielded(&self) -> Option<Y> {
         if self.phase() != Phase::Yielded {
             return None;
         }

@@ -83,6 +83,9 @@ where
     }
 
     // `always`: see `AsyncGen::poll_next`, of which this is the whole work.
+    // The work itself is in the hand-off (`enter`, `after_pending`), shared
+    // by every generator of one item type; what is left here is what needs
+    // the body's own types.
     #[allow(clippy::inline_always)]
     #[inline(always)]
     unsafe fn poll_step(
@@ -90,44 +93,50 @@ where
         cx: &mut Context<'_>,
         arg: &mut Option<A>,
     ) -> Poll<Option<GeneratorState<Y, Fut::Output>>> {
-        let phase = self.hand_off.phase();
-        if phase > Phase::Suspended {
-            if phase == Phase::Unstarted {
-                // The first resume value has no yield to go to. Taken here,
-                // not in `start_or_stop`: a `Stream`'s `Some(())` then never
-                // needs to be in memory.
-                drop(arg.take());
-            }
-            if self.start_or_stop() {
-                return Poll::Ready(None);
-            }
-        } else if phase == Phase::Suspended {
-            self.hand_off.resume_with(arg);
+        if !self.hand_off.enter(arg) && self.start_or_stop() {
+            return Poll::Ready(None);
         }
-        let guard = FinishOnUnwind(&self.hand_off);
         // SAFETY: the state byte is `Running` to `Resumed`: the future is
         // stored; the caller's contract pins it; it stays where it is until
-        // the generator's `drop` drops it in place.
+        // it is dropped in place, by `poll_stored` or by the generator's
+        // `drop`.
         let future = unsafe { Pin::new_unchecked(&mut *(&raw mut self.code as *mut Fut)) };
-        let step = future.poll(cx);
-        core::mem::forget(guard);
-        match step {
-            Poll::Pending => match self.hand_off.take_yielded() {
-                Some(value) => Poll::Ready(Some(GeneratorState::Yielded(value))),
-                None => Poll::Pending,
-            },
-            Poll::Ready(value) => {
-                // Dropped now, not with the generator, so that its captures
-                // go as soon as the body returns. Completion is recorded
-                // first: if a destructor panics, the generator still says
-                // `Complete`; if one yields, the value is dropped at once.
-                self.hand_off.drop_in_transit();
-                self.hand_off.set_phase(Phase::Complete);
-                // SAFETY: the future is stored; the byte now says it is not,
-                // so it is dropped exactly once, where it is.
-                unsafe { ptr::drop_in_place(&raw mut self.code as *mut Fut) };
-                Poll::Ready(Some(GeneratorState::Complete(value)))
-            }
+        // SAFETY: it is the stored future, and the state byte says so.
+        unsafe { poll_stored(&self.hand_off, future, cx) }
+    }
+}
+
+/// Polls the stored future and hands its step on. Through `dyn Future`, so
+/// that it is generic over the values only: one copy serves every generator
+/// of one item type in a debug build, and an optimised build, which inlines
+/// it (`always` below), calls the known `poll` directly.
+///
+/// # Safety
+///
+/// `future` is the future stored in the generator that owns `hand_off`, and
+/// the state byte says it is stored (`Running` to `Resumed`). When it
+/// returns, it is dropped here, in place, and the byte says `Complete`.
+#[cfg_attr(not(debug_assertions), allow(clippy::inline_always), inline(always))]
+#[cfg_attr(debug_assertions, inline)]
+unsafe fn poll_stored<Y, A, R>(
+    hand_off: &HandOff<Y, A>,
+    mut future: Pin<&mut dyn Future<Output = R>>,
+    cx: &mut Context<'_>,
+) -> Poll<Option<GeneratorState<Y, R>>> {
+    let guard = FinishOnUnwind(hand_off);
+    let step = future.as_mut().poll(cx);
+    core::mem::forget(guard);
+    match step {
+        Poll::Pending => hand_off.after_pending(),
+        Poll::Ready(value) => {
+            // Dropped now, not with the generator, so that its captures
+            // go as soon as the body returns.
+            hand_off.close();
+            // SAFETY: the future is stored (the caller's contract) and
+            // pinned; the byte now says it is not, so it is dropped exactly
+            // once, where it is.
+            unsafe { ptr::drop_in_place(future.get_unchecked_mut()) };
+            Poll::Ready(Some(GeneratorState::Complete(value)))
         }
     }
 }
@@ -136,34 +145,33 @@ impl<Y, A, F, Fut> GeneratorBody<Y, A, F, Fut>
 where
     F: FnOnce(Co<'static, Y, A>) -> Fut,
 {
-    /// The cold states at the start of a step. Input: `Unstarted`,
-    /// `Complete`, or a body parked at an ordinary `.await` after an unusual
-    /// hand-off (`Yielded`, `Resumed`). Output: `true` if the body is
-    /// complete (nothing to poll); otherwise the future is stored.
+    /// The cold states at the start of a step (see [`HandOff::enter`]).
+    /// Output: `true` if the body is over (nothing to poll); otherwise the
+    /// future is stored.
     #[cold]
     #[inline(never)]
     fn start_or_stop(&mut self) -> bool {
-        let phase = self.hand_off.phase();
-        if phase != Phase::Unstarted {
-            return phase >= Phase::Complete;
+        // Compared as bytes: no comparison function called per generator in
+        // a debug build.
+        let phase = self.hand_off.phase() as u8;
+        if phase != Phase::Unstarted as u8 {
+            return phase >= Phase::Complete as u8;
         }
-        // SAFETY: `Unstarted` stores the closure; the byte says
-        // `Complete` (nothing stored) before the closure runs, so a
-        // panic in it leaves nothing to drop twice.
-        let start = unsafe { ptr::read(&raw mut self.code as *mut F) };
-        self.hand_off.set_phase(Phase::Complete);
         // SAFETY: the hand-off is pinned beside the body and outlives
         // it (the generator's `drop` drops the future first). The handle cannot
         // leave the body: `new` only accepts closures that work for
         // every handle lifetime (`for<'co> AsyncFnOnce`), so the
         // `'static` is never observable by the body.
         let co = unsafe { Co::new(&self.hand_off) };
-        let future = start(co);
-        // SAFETY: nothing is stored (the closure was moved out).
-        // (A union field assignment rather than `ptr::write`: no generic
-        // function instantiated per generator; `ManuallyDrop` fields drop
-        // nothing when assigned.)
-        unsafe { (*self.code.get()).future = ManuallyDrop::new(future) };
+        self.hand_off.set_phase(Phase::Complete);
+        let code = self.code.get_mut();
+        // SAFETY: `Unstarted` stored the closure; the byte says `Complete`
+        // (nothing stored) while it runs, so a panic in it leaves nothing
+        // to drop twice.
+        let start = unsafe { ManuallyDrop::take(&mut code.start) };
+        // (A union field assignment: `ManuallyDrop` fields drop nothing when
+        // assigned, and no generic function is instantiated per generator.)
+        code.future = ManuallyDrop::new(start(co));
         self.hand_off.set_phase(Phase::Running);
         false
     }
@@ -207,25 +215,20 @@ impl<Y, A, F, Fut> Drop for GeneratorBody<Y, A, F, Fut> {
     #[allow(clippy::inline_always)]
     #[inline(always)]
     fn drop(&mut self) {
-        let stored = self.hand_off.phase();
-        if stored == Phase::Complete {
+        // `matches!` and `match`, not `==`: no comparison function called
+        // per generator in a debug build.
+        if matches!(self.hand_off.phase(), Phase::Complete) {
             return;
         }
-        // What is in transit goes first, and the byte says `Complete`
-        // before any destructor of the body runs: if one panics, the
-        // generator still says `Complete`; if one yields, the value is
-        // dropped at once (no consumer can take it).
-        self.hand_off.drop_in_transit();
-        self.hand_off.set_phase(Phase::Complete);
-        if stored == Phase::Unstarted {
+        match self.hand_off.close() {
+            Phase::Complete => {}
             // SAFETY: `Unstarted` stores the closure; the byte now says
             // it is not, so it is dropped exactly once.
-            unsafe { ptr::drop_in_place(&raw mut self.code as *mut F) };
-        } else {
+            Phase::Unstarted => unsafe { ptr::drop_in_place(&raw mut self.code as *mut F) },
             // SAFETY: every other state stores the future (`Finished`: a
             // finished one); the byte now says it is not, so it is dropped
             // exactly once, where it is: a body being dropped is pinned.
-            unsafe { ptr::drop_in_place(&raw mut self.code as *mut Fut) };
+            _ => unsafe { ptr::drop_in_place(&raw mut self.code as *mut Fut) },
         }
     }
 }
