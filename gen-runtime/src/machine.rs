@@ -2,8 +2,10 @@
 //! becomes a future on the first poll, and the hand-off its yields go through.
 //!
 //! Every generator instantiates the functions here, so they are few and
-//! call no small generic helpers: the closure and the future are reached by
-//! pointer casts (`Code` is `repr(C)`).
+//! small: the work of a step is in functions generic over the values only
+//! (`HandOff::enter`, `poll_stored`), shared by every generator of one item
+//! type, and the closure and the future are reached by pointer casts
+//! (`Code` is `repr(C)`) rather than small generic helpers.
 
 // `as` casts rather than `pointer::cast`: each `cast::<T>` would be one more
 // generic function instantiated for every generator.
@@ -83,9 +85,9 @@ where
     }
 
     // `always`: see `AsyncGen::poll_next`, of which this is the whole work.
-    // The work itself is in the hand-off (`enter`, `after_pending`), shared
-    // by every generator of one item type; what is left here is what needs
-    // the body's own types.
+    // The work itself is in `HandOff::enter` and `poll_stored`, generic over
+    // the values only and so shared by every generator of one item type;
+    // what is left here is what needs the body's own types.
     #[allow(clippy::inline_always)]
     #[inline(always)]
     unsafe fn poll_step(
