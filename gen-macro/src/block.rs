@@ -22,9 +22,9 @@ pub(crate) fn sync_gen_block(input: TokenStream) -> TokenStream {
 /// Input: `$crate; stmts` (the facade's `macro_rules!` passes its `$crate`).
 /// Output:
 /// ```text
-/// $crate::__private::new::<_, (), _, _, _>(async move |mut __co| { 'label: { stmts' } })
+/// $crate::__private::new_unit::<_, _, _, _>(async move |mut __co| { 'label: { stmts' } })
 /// ```
-/// with each `yield v` / `yield_!(v)` of `stmts` rewritten and each
+/// (`new::<_, _, _, _, _>` when the value of a yield is used) with each `yield v` / `yield_!(v)` of `stmts` rewritten and each
 /// `for await pat in s` turned into a `#[for_await]` loop. The resume type is
 /// `()` unless the value of some `yield` is used, in which case it is inferred;
 /// the yield type is `()` when there is no yield, and the completion type
@@ -56,18 +56,18 @@ fn expand(input: TokenStream, flavor: Flavor) -> syn::Result<TokenStream> {
     for stmt in &mut stmts {
         rewriter.visit_stmt_mut(stmt);
     }
-    let resume = if rewriter.resume_is_unit { quote!(()) } else { quote!(_) };
+    let resume = (!rewriter.resume_is_unit).then(|| quote!(_));
     // A block without a yield yields `()`, as async-stream's `stream!` does.
     let yield_ty = if rewriter.yields == 0 { quote!(()) } else { quote!(_) };
     let co = &rewriter.co;
     let mutability = (rewriter.yields > 0).then(|| quote!(mut));
     let errors = &rewriter.errors;
     let body = rewriter.labelled_body(&stmts);
-    let new = flavor.constructor(&krate);
+    let new = flavor.constructor(&krate, &yield_ty, resume.as_ref(), &completion);
     Ok(quote! {{
         #try_errors
         #errors
-        #new::<#yield_ty, #resume, #completion, _, _>(async move |#mutability #co| { #body })
+        #new(async move |#mutability #co| { #body })
     }})
 }
 

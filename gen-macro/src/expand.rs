@@ -102,15 +102,16 @@ fn not_a_function(args: TokenStream, item: TokenStream, error: &syn::Error) -> T
 /// Output:
 /// ```text
 /// fn name(args) -> AsyncGen<impl Body<Yield = Y, Resume = (), Return = R>> {
-///     new::<Y, (), R, _, _>(async move |mut __co| { let arg = arg; ... body' })
+///     new_unit::<Y, R, _, _>(async move |mut __co| { let arg = arg; ... body' })
 /// }
 /// ```
 /// With `boxed` (`boxed_local`), the function returns
 /// `BoxAsyncGen<'__asyncgen, Y, R, A>` (`LocalBoxAsyncGen`) and the generator
 /// is boxed; see `lifetime.rs` for `'__asyncgen`.
-/// `body'` has each `yield_!(v)` rewritten to
-/// `{ let __value: Y = v; __co.yield_(__value); __co.suspend().await; __co.resumed() }`
-/// (see `Rewriter::yield_expr`), and is labelled when it has rewritten yields.
+/// (`new::<Y, A, R, _, _>` with `resume = A`). `body'` has each `yield_!(v)`
+/// rewritten to `{ let __value: Y = v; __co.yield_(__value); __co.suspend().await }`
+/// (`; __co.resumed()` after it with `resume = A`: see `Rewriter::yield_expr`),
+/// and is labelled when it has rewritten yields.
 /// The sync flavor returns `SyncGen<impl SyncBody<...>>` (`BoxSyncGen`,
 /// `LocalBoxSyncGen`) from `__private::sync::new`, with the same yields.
 pub(crate) fn expand(args: &args::Args, mut function: ItemFn, flavor: Flavor) -> TokenStream {
@@ -150,9 +151,9 @@ pub(crate) fn expand(args: &args::Args, mut function: ItemFn, flavor: Flavor) ->
     let co = &rewriter.co;
     let mutability = (rewriter.yields > 0).then(|| quote!(mut));
     let body = rewriter.labelled_body(&function.block.stmts);
-    let new = flavor.constructor(&krate);
+    let new = flavor.constructor(&krate, &y, (!rewriter.resume_is_unit).then_some(&a), &r);
     let generator = quote! {
-        #new::<#y, #a, #r, _, _>(async move |#mutability #co| {
+        #new(async move |#mutability #co| {
             #prelude
             #body
         })

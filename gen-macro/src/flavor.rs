@@ -33,11 +33,25 @@ impl Flavor {
         }
     }
 
-    /// The path of the runtime's constructor under `krate`.
-    pub(crate) fn constructor(self, krate: &TokenStream) -> TokenStream {
-        match self {
-            Flavor::Async => quote!(#krate::__private::new),
-            Flavor::Sync => quote!(#krate::__private::sync::new),
+    /// Input: the generator's yield, resume and completion types (resume
+    /// `None`: the resume type is `()`, which the body never takes).
+    /// Output: the runtime's constructor under `krate`, with its turbofish:
+    /// `new::<Y, A, R, _, _>`, or `new_unit::<Y, R, _, _>`.
+    pub(crate) fn constructor(
+        self,
+        krate: &TokenStream,
+        yield_ty: &TokenStream,
+        resume_ty: Option<&TokenStream>,
+        return_ty: &TokenStream,
+    ) -> TokenStream {
+        let module = match self {
+            Flavor::Async => quote!(#krate::__private),
+            Flavor::Sync => quote!(#krate::__private::sync),
+        };
+        if let Some(resume_ty) = resume_ty {
+            quote!(#module::new::<#yield_ty, #resume_ty, #return_ty, _, _>)
+        } else {
+            quote!(#module::new_unit::<#yield_ty, #return_ty, _, _>)
         }
     }
 

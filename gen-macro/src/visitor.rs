@@ -155,6 +155,7 @@ impl Rewriter {
     ///     __co.yield_(__value); __co.suspend().await; __co.resumed()
     /// }
     /// ```
+    /// (without `; __co.resumed()` when the resume type is `()`)
     /// or an error at that span. The value is evaluated before the handle is
     /// touched, so it may itself yield (`yield_!(yield_!(1) + 1)`).
     pub(crate) fn yield_expr(&mut self, span: Span, value: Option<TokenStream>) -> TokenStream {
@@ -192,6 +193,11 @@ impl Rewriter {
     pub(crate) fn hand_off(&self, span: Span, value: &Ident) -> TokenStream {
         let co = self.co_at(span);
         let method = Ident::new("yield_", span);
+        if self.resume_is_unit {
+            // The `()` the suspension evaluates to is the resume value:
+            // `new_unit` builds generators that never put one in transit.
+            return quote_spanned!(span=> #co.#method(#value); #co.suspend().await);
+        }
         quote_spanned!(span=> #co.#method(#value); #co.suspend().await; #co.resumed())
     }
 

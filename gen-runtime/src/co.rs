@@ -3,7 +3,9 @@
 //! A `yield v` becomes `{ co.yield_(v); co.suspend().await; co.resumed() }`:
 //! the value is moved once, straight into the generator's transit slot; the
 //! body returns `Pending` once; the generator takes the value out; a resume
-//! value travels the same slot the other way.
+//! value travels the same slot the other way. When the resume type is `()`
+//! the yield ends at the `suspend` (a generator built by `new_unit` puts no
+//! resume value in transit).
 
 use core::future::Future;
 use core::marker::PhantomData;

@@ -24,7 +24,9 @@ pub(crate) enum Phase {
     /// Parked at a `yield` whose value the generator took. The future is
     /// stored. Nothing is in transit, except while the generator polls the
     /// body to resume it with a zero-sized resume value: that value is
-    /// "written" by a store of no bytes, and no byte records it.
+    /// "written" by a store of no bytes, and no byte records it. (A body
+    /// whose resume type is `()` takes no resume value at all: the generator
+    /// says `Running` before it polls it, see [`HandOff::enter`].)
     Suspended = 1,
     /// The body yielded; the value (a `Y`) is in transit, not taken yet.
     Yielded = 2,
@@ -78,7 +80,9 @@ impl<Y, A> HandOff<Y, A> {
         self.phase.set(phase);
     }
 
-    /// The first half of a step. Input: the consumer's resume value.
+    /// The first half of a step. Input: the consumer's resume value, and
+    /// whether the body resumes with `()` without taking it (`unit_resume`:
+    /// a body built by `new_unit`, whose yields end at their `suspend`).
     /// Output: `true` if the body is started and parked (and, at a yield,
     /// the resume value is in transit): poll it; `false` for the cold states
     /// (`Unstarted`, `Complete`, or a body parked at an ordinary `.await`
@@ -93,7 +97,7 @@ impl<Y, A> HandOff<Y, A> {
     ///
     /// If the body is suspended at a yield and `arg` is `None`.
     #[inline]
-    pub(crate) fn enter(&self, arg: &mut Option<A>) -> bool {
+    pub(crate) fn enter(&self, arg: &mut Option<A>, unit_resume: bool) -> bool {
         let phase = self.phase();
         if phase > Phase::Suspended {
             if phase == Phase::Unstarted {
@@ -105,7 +109,7 @@ impl<Y, A> HandOff<Y, A> {
             return false;
         }
         if phase == Phase::Suspended {
-            self.resume_with(arg);
+            self.resume_with(arg, unit_resume);
         }
         true
     }
@@ -186,14 +190,23 @@ impl<Y, A> HandOff<Y, A> {
 
     /// Called when the body is `Suspended` at a yield, before polling it.
     /// Input: the consumer's resume value. Output: the value in transit
-    /// (`Resumed`, or still `Suspended` if it has no size).
+    /// (`Resumed`, or still `Suspended` if it has no size); with
+    /// `unit_resume` (the resume type is `()`, which the body does not
+    /// take), the body `Running`.
     ///
     /// # Panics
     ///
     /// If `arg` is `None`.
     #[inline]
-    pub(crate) fn resume_with(&self, arg: &mut Option<A>) {
+    fn resume_with(&self, arg: &mut Option<A>, unit_resume: bool) {
         let Some(value) = arg.take() else { missing_resume_value() };
+        if unit_resume {
+            // One store, and none of the checks of `take_resumed`: a `()`
+            // proves nothing, so a body that never takes it cannot conjure
+            // anything.
+            self.phase.set(Phase::Running);
+            return;
+        }
         // SAFETY: `Suspended`: nothing is in transit. A zero-sized value is
         // written by a store of no bytes.
         unsafe { self.value.get().cast::<A>().write(value) };

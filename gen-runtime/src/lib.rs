@@ -79,7 +79,7 @@ pub use crate::sync::protocol::SyncGenerator;
 #[doc(hidden)]
 pub mod __private {
     pub use crate::co::{Co, Suspend};
-    pub use crate::machine::new;
+    pub use crate::machine::{new, new_unit};
     pub use crate::next::{Next, next};
     pub use crate::protocol::GeneratorState;
     pub use crate::yield_from::{
@@ -89,7 +89,7 @@ pub mod __private {
 
     /// The sync generators' side (`#[sync_gen]`, `sync_gen_block!`).
     pub mod sync {
-        pub use crate::sync::body::new;
+        pub use crate::sync::body::{new, new_unit};
         pub use crate::sync::yield_from::{
             DriveIterator, DriveNeither, DriveSyncGenerator, IterSource, SyncProbe, SyncSource,
             SyncVia,

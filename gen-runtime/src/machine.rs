@@ -27,9 +27,13 @@ use crate::protocol::GeneratorState;
 /// A generator's body: its code (the closure, then the future it returns)
 /// and its hand-off, whose state byte says which of the two is stored.
 ///
+/// `UNIT_RESUME`: the resume type is `()` and the body never takes it (its
+/// yields end at their `suspend`, built by [`new_unit`]), so resuming it is
+/// one store of the state byte.
+///
 /// The name appears in compiler notes ("required for `GeneratorBody<…>` to
 /// implement `Send`"), hence one that reads as what it is.
-pub(crate) struct GeneratorBody<Y, A, F, Fut> {
+pub(crate) struct GeneratorBody<Y, A, F, Fut, const UNIT_RESUME: bool> {
     /// Reached only through `&mut`, never through a shared reference: a
     /// suspended body may hold references into itself (a pinned local being
     /// awaited, a `&mut` to a local held across a yield), which a shared
@@ -56,17 +60,23 @@ union Code<F, Fut> {
 // future, and values of `Y` and `A` in transit), written out so that a
 // compiler note about a body that is not `Send` stops here instead of naming
 // every cell and union inside.
-unsafe impl<Y: Send, A: Send, F: Send, Fut: Send> Send for GeneratorBody<Y, A, F, Fut> {}
+unsafe impl<Y: Send, A: Send, F: Send, Fut: Send, const UNIT_RESUME: bool> Send
+    for GeneratorBody<Y, A, F, Fut, UNIT_RESUME>
+{
+}
 
 // SAFETY: a shared reference grants one thing only: reading the state byte
 // (`progress`). Writes need the generator's `Pin<&mut _>` or run inside the
 // body's poll under it, so they never overlap a shared borrow. The bounds
 // mirror the contents, so the generator is `Sync` exactly when they are.
-unsafe impl<Y: Sync, A: Sync, F: Sync, Fut: Sync> Sync for GeneratorBody<Y, A, F, Fut> {}
+unsafe impl<Y: Sync, A: Sync, F: Sync, Fut: Sync, const UNIT_RESUME: bool> Sync
+    for GeneratorBody<Y, A, F, Fut, UNIT_RESUME>
+{
+}
 
-impl<Y, A, F, Fut> Sealed for GeneratorBody<Y, A, F, Fut> {}
+impl<Y, A, F, Fut, const UNIT_RESUME: bool> Sealed for GeneratorBody<Y, A, F, Fut, UNIT_RESUME> {}
 
-impl<Y, A, F, Fut> Body for GeneratorBody<Y, A, F, Fut>
+impl<Y, A, F, Fut, const UNIT_RESUME: bool> Body for GeneratorBody<Y, A, F, Fut, UNIT_RESUME>
 where
     F: FnOnce(Co<'static, Y, A>) -> Fut,
     Fut: Future,
@@ -95,7 +105,7 @@ where
         cx: &mut Context<'_>,
         arg: &mut Option<A>,
     ) -> Poll<Option<GeneratorState<Y, Fut::Output>>> {
-        if !self.hand_off.enter(arg) && self.start_or_stop() {
+        if !self.hand_off.enter(arg, UNIT_RESUME) && self.start_or_stop() {
             return Poll::Ready(None);
         }
         // SAFETY: the state byte is `Running` to `Resumed`: the future is
@@ -143,7 +153,7 @@ unsafe fn poll_stored<Y, A, R>(
     }
 }
 
-impl<Y, A, F, Fut> GeneratorBody<Y, A, F, Fut>
+impl<Y, A, F, Fut, const UNIT_RESUME: bool> GeneratorBody<Y, A, F, Fut, UNIT_RESUME>
 where
     F: FnOnce(Co<'static, Y, A>) -> Fut,
 {
@@ -179,7 +189,7 @@ where
     }
 }
 
-impl<Y, A, F, Fut> GeneratorBody<Y, A, F, Fut> {
+impl<Y, A, F, Fut, const UNIT_RESUME: bool> GeneratorBody<Y, A, F, Fut, UNIT_RESUME> {
     /// A body whose closure is stored, not started. (The sync generators'
     /// constructor; `new` builds the same value for an `AsyncGen` without
     /// calling it: one generic function less per async generator.)
@@ -211,7 +221,7 @@ impl<Y, A> Drop for FinishOnUnwind<'_, Y, A> {
     }
 }
 
-impl<Y, A, F, Fut> Drop for GeneratorBody<Y, A, F, Fut> {
+impl<Y, A, F, Fut, const UNIT_RESUME: bool> Drop for GeneratorBody<Y, A, F, Fut, UNIT_RESUME> {
     // `always`: folded into the drop glue that calls it, one function less
     // per generator in a debug build.
     #[allow(clippy::inline_always)]
@@ -240,6 +250,8 @@ impl<Y, A, F, Fut> Drop for GeneratorBody<Y, A, F, Fut> {
 /// The `for<'co> AsyncFnOnce` bound is what makes the hand-off sound: the body
 /// must work for a handle of any lifetime, so it cannot store the handle
 /// anywhere that outlives the body. The second bound only names the future.
+/// Each yield of the body ends with [`Co::resumed`], which takes the resume
+/// value.
 #[doc(hidden)]
 pub fn new<Y, A, R, F, Fut>(
     body: F,
@@ -250,7 +262,29 @@ where
     Fut: Future<Output = R>,
 {
     crate::AsyncGen {
-        body: GeneratorBody {
+        body: GeneratorBody::<Y, A, F, Fut, false> {
+            code: UnsafeCell::new(Code { start: ManuallyDrop::new(body) }),
+            hand_off: HandOff::unstarted(),
+            _pinned: PhantomPinned,
+        },
+    }
+}
+
+/// [`new`] for a body whose resume type is `()`: each of its yields ends at
+/// its [`Co::suspend`], without [`Co::resumed`] (a `()` has nothing to take),
+/// and the generator resumes it with one store. Used by the macros; not a
+/// public API.
+#[doc(hidden)]
+pub fn new_unit<Y, R, F, Fut>(
+    body: F,
+) -> crate::AsyncGen<impl Body<Yield = Y, Resume = (), Return = R>>
+where
+    F: for<'co> AsyncFnOnce(Co<'co, Y, ()>) -> R,
+    F: FnOnce(Co<'static, Y, ()>) -> Fut,
+    Fut: Future<Output = R>,
+{
+    crate::AsyncGen {
+        body: GeneratorBody::<Y, (), F, Fut, true> {
             code: UnsafeCell::new(Code { start: ManuallyDrop::new(body) }),
             hand_off: HandOff::unstarted(),
             _pinned: PhantomPinned,

@@ -1,6 +1,7 @@
 //! Runtime-level tests of the hand-off between an `AsyncGen` and its body,
 //! without the macros: bodies are written directly against the `Co` handle
-//! (`co.yield_(v); co.suspend().await; co.resumed()` is what a `yield` expands to).
+//! (`co.yield_(v); co.suspend().await; co.resumed()` is what a `yield` expands to;
+//! without `co.resumed()` for `new_unit`, whose resume type is `()`).
 //!
 //! That a `!Send` body makes the generator `!Send` is a compile-time property;
 //! the facade's UI tests (`tests/ui/not_send_across_yield.rs`) cover it.
@@ -12,7 +13,7 @@ use std::cell::{Cell, RefCell};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::rc::Rc;
 
-use asyncgen_runtime::__private::{Co, new};
+use asyncgen_runtime::__private::{Co, new, new_unit};
 use asyncgen_runtime::{AsyncGen, AsyncGenerator, AsyncGeneratorExt, Body, GeneratorState};
 use futures::StreamExt;
 use futures::executor::block_on;
@@ -738,4 +739,43 @@ fn a_body_holding_a_borrow_of_its_own_local_across_yields() {
     }
     let state = generator.as_mut().poll_resume(&mut cx, &mut Some(()));
     assert_eq!(state, Poll::Ready(GeneratorState::Complete(vec![0, 1, 2])));
+}
+
+#[test]
+fn a_unit_resume_body_runs_between_yields_without_taking_its_resume_value() {
+    // What the macros build when the resume type is `()`: each yield ends at
+    // its `suspend`, and the generator says `Running` as it resumes.
+    let body = async |mut co: Co<'_, u32, ()>| {
+        co.yield_(1);
+        co.suspend().await;
+        PendingOnce::default().await;
+        co.yield_(2);
+        co.suspend().await;
+        7
+    };
+    let mut generator = pin!(new_unit::<u32, u32, _, _>(body));
+    let mut cx = noop_context();
+    let step = generator.as_mut().poll_resume(&mut cx, &mut Some(()));
+    assert!(matches!(step, Poll::Ready(GeneratorState::Yielded(1))));
+    assert_eq!(format!("{generator:?}"), "AsyncGen { state: Suspended, .. }");
+    let mut arg = Some(());
+    assert!(generator.as_mut().poll_resume(&mut cx, &mut arg).is_pending());
+    assert!(arg.is_none(), "taken at the yield");
+    assert_eq!(format!("{generator:?}"), "AsyncGen { state: Running, .. }");
+    // Polled again at the ordinary await, as `resume`'s future does: no
+    // resume value is needed there.
+    let step = generator.as_mut().poll_resume(&mut cx, &mut None);
+    assert!(matches!(step, Poll::Ready(GeneratorState::Yielded(2))));
+    let step = generator.as_mut().poll_resume(&mut cx, &mut Some(()));
+    assert!(matches!(step, Poll::Ready(GeneratorState::Complete(7))));
+    assert!(generator.is_complete());
+
+    let stream = new_unit::<u32, (), _, _>(async |mut co| {
+        for i in 0..3 {
+            co.yield_(i);
+            co.suspend().await;
+            PendingOnce::default().await;
+        }
+    });
+    assert_eq!(block_on(stream.collect::<Vec<_>>()), [0, 1, 2]);
 }

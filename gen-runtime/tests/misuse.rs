@@ -1,8 +1,9 @@
 //! Bodies written by hand against `__private`, doing what the macros never
 //! generate: a yield whose value would be overwritten, a body that awaits
 //! between its `suspend` and `resumed`, a future whose destructor panics,
-//! resuming without a value or after the end. Each is a clear panic or a
-//! defined outcome, never a lost value or a double drop.
+//! resuming without a value or after the end, a body of `new_unit` that
+//! takes a resume value or a body of `new` that never does. Each is a clear
+//! panic or a defined outcome, never a lost value or a double drop.
 
 use core::future::Future;
 use core::pin::{Pin, pin};
@@ -11,7 +12,7 @@ use std::cell::Cell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::rc::Rc;
 
-use asyncgen_runtime::__private::{Co, new};
+use asyncgen_runtime::__private::{Co, new, new_unit};
 use asyncgen_runtime::{AsyncGenerator, GeneratorState};
 use futures::future::{pending, poll_fn, ready, select};
 use futures::stream::{FusedStream, Stream};
@@ -262,4 +263,70 @@ fn the_body_sees_the_executors_waker_itself() {
     assert_eq!(generator.as_mut().poll_next(&mut cx), Poll::Ready(Some(1)));
     assert_eq!(generator.as_mut().poll_next(&mut cx), Poll::Pending);
     assert_eq!(seen.get(), 2, "each poll of the body saw the executor's own waker");
+}
+
+#[test]
+fn a_unit_resume_body_that_takes_a_resume_value_panics() {
+    // `new_unit` resumes without putting a value in transit, so a body
+    // that asks for one gets none, not a conjured one.
+    let generator = new_unit::<u32, (), _, _>(async |mut co| {
+        co.yield_(1);
+        co.suspend().await;
+        co.resumed();
+    });
+    let mut generator = pin!(generator);
+    let mut cx = noop_context();
+    assert_eq!(generator.as_mut().poll_next(&mut cx), Poll::Ready(Some(1)));
+    let caught = catch_unwind(AssertUnwindSafe(|| generator.as_mut().poll_next(&mut cx)));
+    let message = panic_message(&*caught.expect_err("taking a resume value panics"));
+    assert!(message.contains("without being resumed"), "{message}");
+    assert_eq!(generator.as_mut().poll_next(&mut cx), Poll::Ready(None));
+}
+
+#[test]
+fn a_body_of_new_that_never_takes_its_unit_resume_value_still_delivers_every_item() {
+    // The resume value is left in transit (zero bytes): the generator only
+    // believes the body is still at its yield, and a stream, which always
+    // offers `Some(())`, sees every item in order.
+    let generator = new::<u32, (), (), _, _>(async |mut co| {
+        for i in 0..3 {
+            co.yield_(i);
+            co.suspend().await;
+            ready(()).await;
+        }
+    });
+    let items: Vec<u32> = futures::executor::block_on_stream(Box::pin(generator)).collect();
+    assert_eq!(items, [0, 1, 2]);
+}
+
+#[test]
+fn a_suspension_polled_twice_by_hand_cannot_lose_the_value_of_a_unit_resume_body() {
+    // Polling its own `Suspend` twice lets the body continue with its value
+    // untaken; its next yield then panics instead of overwriting it, and
+    // the value is dropped exactly once.
+    let drops = Rc::new(Cell::new(0));
+    let generator = {
+        let drops = Rc::clone(&drops);
+        new_unit::<Counted, (), _, _>(async move |mut co| {
+            co.yield_(Counted(Rc::clone(&drops)));
+            {
+                let mut suspend = pin!(co.suspend());
+                poll_fn(|cx| {
+                    let _ = suspend.as_mut().poll(cx);
+                    suspend.as_mut().poll(cx)
+                })
+                .await;
+            }
+            co.yield_(Counted(Rc::clone(&drops)));
+        })
+    };
+    let mut generator = pin!(generator);
+    let mut cx = noop_context();
+    let caught = catch_unwind(AssertUnwindSafe(|| {
+        let _ = generator.as_mut().poll_next(&mut cx);
+    }));
+    let message = panic_message(&*caught.expect_err("the second yield panics"));
+    assert!(message.contains("would overwrite a value"), "{message}");
+    assert_eq!(drops.get(), 2, "both values dropped, each once");
+    assert!(generator.is_terminated());
 }

@@ -9,7 +9,7 @@ use core::task::{Context, Poll};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::rc::Rc;
 
-use asyncgen_runtime::__private::sync::new;
+use asyncgen_runtime::__private::sync::{new, new_unit};
 use asyncgen_runtime::{GeneratorState, SyncGenerator};
 
 /// Polls the inner future once, whatever it returns, then is ready.
@@ -331,4 +331,33 @@ fn send_and_sync_follow_the_body() {
     });
     is_send(&generator);
     is_sync(&generator);
+}
+
+#[test]
+fn a_unit_resume_body_iterates_without_taking_its_resume_value() {
+    // What the macros build when the resume type is `()`.
+    let generator = new_unit::<u8, (), _, _>(async |mut co| {
+        for i in 0..3 {
+            co.yield_(i);
+            co.suspend().await;
+        }
+    });
+    let mut generator = pin!(generator);
+    assert_eq!(generator.as_mut().collect::<Vec<_>>(), [0, 1, 2]);
+    assert_eq!(generator.next(), None, "fused");
+}
+
+#[test]
+fn a_unit_resume_body_that_takes_a_resume_value_panics() {
+    let generator = new_unit::<u8, (), _, _>(async |mut co| {
+        co.yield_(1);
+        co.suspend().await;
+        co.resumed();
+    });
+    let mut generator = pin!(generator);
+    assert_eq!(generator.next(), Some(1));
+    panics_with("without being resumed", || {
+        let _ = generator.next();
+    });
+    assert_eq!(generator.next(), None, "finished");
 }

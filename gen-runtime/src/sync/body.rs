@@ -61,9 +61,12 @@ const NO_RESUME_VALUE: &str = "a sync generator suspended at a `yield` was resum
     resume value: `yield_from!` can only delegate to a generator that has not started or, with \
     resume type `()`, one suspended at a yield";
 
-impl<Y, A, F, Fut> sealed::Sealed for GeneratorBody<Y, A, F, Fut> {}
+impl<Y, A, F, Fut, const UNIT_RESUME: bool> sealed::Sealed
+    for GeneratorBody<Y, A, F, Fut, UNIT_RESUME>
+{
+}
 
-impl<Y, A, F, Fut> SyncBody for GeneratorBody<Y, A, F, Fut>
+impl<Y, A, F, Fut, const UNIT_RESUME: bool> SyncBody for GeneratorBody<Y, A, F, Fut, UNIT_RESUME>
 where
     F: FnOnce(Co<'static, Y, A>) -> Fut,
     Fut: Future,
@@ -120,5 +123,20 @@ where
     F: FnOnce(Co<'static, Y, A>) -> Fut,
     Fut: Future<Output = R>,
 {
-    crate::SyncGen::from_body(GeneratorBody::unstarted(body))
+    crate::SyncGen::from_body(GeneratorBody::<Y, A, F, Fut, false>::unstarted(body))
+}
+
+/// [`new`] for a body whose resume type is `()` and whose yields end at their
+/// `suspend` (see the async generators' `new_unit`). Used by the macros; not
+/// a public API.
+#[doc(hidden)]
+pub fn new_unit<Y, R, F, Fut>(
+    body: F,
+) -> crate::SyncGen<impl SyncBody<Yield = Y, Resume = (), Return = R>>
+where
+    F: for<'co> AsyncFnOnce(Co<'co, Y, ()>) -> R,
+    F: FnOnce(Co<'static, Y, ()>) -> Fut,
+    Fut: Future<Output = R>,
+{
+    crate::SyncGen::from_body(GeneratorBody::<Y, (), F, Fut, true>::unstarted(body))
 }
