@@ -24,8 +24,9 @@ pub(crate) fn sync_gen_block(input: TokenStream) -> TokenStream {
 /// ```text
 /// $crate::__private::new_unit::<_, _, _, _>(async move |mut __co| { 'label: { stmts' } })
 /// ```
-/// (`new::<_, _, _, _, _>` when the value of a yield is used) with each `yield v` / `yield_!(v)` of `stmts` rewritten and each
-/// `for await pat in s` turned into a `#[for_await]` loop. The resume type is
+/// (`new::<_, _, _, _, _>` when the value of a yield is used) with each
+/// `yield v` / `yield_!(v)` of `stmts` rewritten and each `for await pat in s`
+/// turned into a `#[for_await]` loop. The resume type is
 /// `()` unless the value of some `yield` is used, in which case it is inferred;
 /// the yield type is `()` when there is no yield, and the completion type
 /// `()` when the body never completes.
