@@ -129,14 +129,13 @@ impl<Y, A> HandOff<Y, A> {
     /// stored (`Complete`), before the caller drops the closure or the future.
     /// Output: what the byte said before, which says what is stored.
     ///
-    /// Completion is recorded before any destructor of the body runs: if one
-    /// panics, the generator still says `Complete`; if one yields, the value
-    /// is dropped at once (no consumer can take it).
+    /// Completion is recorded before any destructor runs, the value's
+    /// included: if one panics, the generator still says `Complete`; if one
+    /// yields, the value is dropped at once (no consumer can take it).
     #[inline]
     pub(crate) fn close(&self) -> Phase {
         let stored = self.phase();
-        self.drop_in_transit();
-        self.set_phase(Phase::Complete);
+        self.leave_for(Phase::Complete);
         stored
     }
 
@@ -238,8 +237,7 @@ impl<Y, A> HandOff<Y, A> {
     /// finished (`Finished`). Called when the body returns or unwinds, with
     /// the future still stored.
     pub(crate) fn finish(&self) {
-        self.drop_in_transit();
-        self.phase.set(Phase::Finished);
+        self.leave_for(Phase::Finished);
     }
 
     /// Drops what is in transit, if anything, and records that nothing is
@@ -247,13 +245,22 @@ impl<Y, A> HandOff<Y, A> {
     pub(crate) fn drop_in_transit(&self) {
         let phase = self.phase();
         if phase == Phase::Yielded || phase == Phase::Resumed {
-            self.phase.set(Phase::Running);
+            self.leave_for(Phase::Running);
         }
+    }
+
+    /// Input: the phase to record. Output: that phase, and what was in
+    /// transit dropped. The byte is written before the value's destructor
+    /// runs, so a destructor that panics (or yields) finds it already true.
+    fn leave_for(&self, next: Phase) {
+        let phase = self.phase();
+        self.phase.set(next);
         let value = self.value.get();
         match phase {
-            // SAFETY: `Yielded` holds a `Y`; the byte no longer says so.
+            // SAFETY: `Yielded` held a `Y`; the byte no longer says so, so it
+            // is read (and dropped) once.
             Phase::Yielded => drop(unsafe { value.cast::<Y>().read() }),
-            // SAFETY: `Resumed` holds an `A`; the byte no longer says so.
+            // SAFETY: `Resumed` held an `A`; the byte no longer says so.
             Phase::Resumed => drop(unsafe { value.cast::<A>().read() }),
             _ => {}
         }

@@ -330,3 +330,36 @@ fn a_suspension_polled_twice_by_hand_cannot_lose_the_value_of_a_unit_resume_body
     assert_eq!(drops.get(), 2, "both values dropped, each once");
     assert!(generator.is_terminated());
 }
+
+/// Panics when dropped (unless already unwinding).
+struct PanicsOnDrop;
+
+impl Drop for PanicsOnDrop {
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            panic!("the value's destructor failed");
+        }
+    }
+}
+
+#[test]
+fn a_value_left_in_transit_whose_destructor_panics_at_completion_ends_the_generator() {
+    // The body yields and returns in one poll: the value is still in transit
+    // when the generator drops it, and its destructor panics. Completion was
+    // recorded first, so later polls see a finished generator, not a second
+    // panic.
+    let generator = new_unit::<PanicsOnDrop, (), _, _>(async |mut co| {
+        co.yield_(PanicsOnDrop);
+    });
+    let mut generator = pin!(generator);
+    let mut cx = noop_context();
+    let caught = catch_unwind(AssertUnwindSafe(|| {
+        let _ = generator.as_mut().poll_next(&mut cx);
+    }));
+    let message = panic_message(&*caught.expect_err("the destructor's panic propagates"));
+    assert!(message.contains("the value's destructor failed"), "{message}");
+    assert!(generator.is_complete());
+    let again = catch_unwind(AssertUnwindSafe(|| generator.as_mut().poll_next(&mut cx).is_ready()));
+    assert!(matches!(again, Ok(true)), "no second panic");
+    assert!(matches!(generator.as_mut().poll_next(&mut cx), Poll::Ready(None)));
+}
