@@ -336,9 +336,7 @@ struct PanicsOnDrop;
 
 impl Drop for PanicsOnDrop {
     fn drop(&mut self) {
-        if !std::thread::panicking() {
-            panic!("the value's destructor failed");
-        }
+        assert!(std::thread::panicking(), "the value's destructor failed");
     }
 }
 
