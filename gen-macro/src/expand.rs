@@ -113,7 +113,8 @@ fn not_a_function(args: TokenStream, item: TokenStream, error: &syn::Error) -> T
 /// (`; __co.resumed()` after it with `resume = A`: see `Rewriter::yield_expr`),
 /// and is labelled when it has rewritten yields.
 /// The sync flavor returns `SyncGen<impl SyncBody<...>>` (`BoxSyncGen`,
-/// `LocalBoxSyncGen`) from `__private::sync::new`, with the same yields.
+/// `LocalBoxSyncGen`) from `__private::sync::new_unit` (`sync::new`), with
+/// the same yields.
 pub(crate) fn expand(args: &args::Args, mut function: ItemFn, flavor: Flavor) -> TokenStream {
     let sig = &mut function.sig;
     let krate = args.krate.to_token_stream();

@@ -90,7 +90,8 @@ impl<Y, A> Co<'_, Y, A> {
     ///
     /// If the body was not resumed from a yield by its generator: only a body
     /// that awaits its `Suspend` somewhere other than right after a yield (which
-    /// the macros never generate) can get here otherwise.
+    /// the macros never generate) can get here otherwise. Always in a body
+    /// built by `new_unit`, which has no resume value to take.
     #[doc(hidden)]
     #[inline]
     pub fn resumed(&mut self) -> A {

@@ -36,9 +36,9 @@ use crate::protocol::{AsyncGenerator, GeneratorState};
 /// complete from then on, so later `Stream` polls return `Ready(None)`.
 ///
 /// ```
-/// # use asyncgen_runtime::{AsyncGen, Body, __private::new};
+/// # use asyncgen_runtime::{AsyncGen, Body, __private::new_unit};
 /// # fn numbers() -> AsyncGen<impl Body<Yield = u32, Resume = (), Return = ()>> {
-/// #     new::<u32, (), (), _, _>(async |mut co| for i in 0..3 { co.yield_(i); { co.suspend().await; co.resumed() } })
+/// #     new_unit::<u32, (), _, _>(async |mut co| for i in 0..3 { co.yield_(i); co.suspend().await; })
 /// # }
 /// use futures::StreamExt;
 ///
@@ -109,9 +109,9 @@ impl<B: Body + ?Sized> AsyncGen<B> {
     /// Whether the body has finished (returned or panicked).
     ///
     /// ```
-    /// # use asyncgen_runtime::{AsyncGen, Body, __private::new};
+    /// # use asyncgen_runtime::{AsyncGen, Body, __private::new_unit};
     /// # fn one() -> AsyncGen<impl Body<Yield = u32, Resume = (), Return = ()>> {
-    /// #     new::<u32, (), (), _, _>(async |mut co| { co.yield_(1); { co.suspend().await; co.resumed() } })
+    /// #     new_unit::<u32, (), _, _>(async |mut co| { co.yield_(1); co.suspend().await; })
     /// # }
     /// use futures::StreamExt;
     ///

@@ -25,8 +25,8 @@ pub(crate) enum Phase {
     /// stored. Nothing is in transit, except while the generator polls the
     /// body to resume it with a zero-sized resume value: that value is
     /// "written" by a store of no bytes, and no byte records it. (A body
-    /// whose resume type is `()` takes no resume value at all: the generator
-    /// says `Running` before it polls it, see [`HandOff::enter`].)
+    /// built by `new_unit` takes no resume value at all: the generator says
+    /// `Running` before it polls it, see [`HandOff::enter`].)
     Suspended = 1,
     /// The body yielded; the value (a `Y`) is in transit, not taken yet.
     Yielded = 2,
@@ -84,7 +84,8 @@ impl<Y, A> HandOff<Y, A> {
     /// whether the body resumes with `()` without taking it (`unit_resume`:
     /// a body built by `new_unit`, whose yields end at their `suspend`).
     /// Output: `true` if the body is started and parked (and, at a yield,
-    /// the resume value is in transit): poll it; `false` for the cold states
+    /// the resume value is in transit, or with `unit_resume` the body says
+    /// `Running`): poll it; `false` for the cold states
     /// (`Unstarted`, `Complete`, or a body parked at an ordinary `.await`
     /// after an unusual hand-off), which the generator sorts out.
     ///

@@ -13,7 +13,7 @@
 
 use core::cell::UnsafeCell;
 use core::future::Future;
-use core::marker::PhantomPinned;
+use core::marker::{PhantomData, PhantomPinned};
 use core::mem::ManuallyDrop;
 use core::pin::Pin;
 use core::ptr;
@@ -27,13 +27,14 @@ use crate::protocol::GeneratorState;
 /// A generator's body: its code (the closure, then the future it returns)
 /// and its hand-off, whose state byte says which of the two is stored.
 ///
-/// `UNIT_RESUME`: the resume type is `()` and the body never takes it (its
-/// yields end at their `suspend`, built by [`new_unit`]), so resuming it is
-/// one store of the state byte.
+/// `Rule` says how the body takes its resume values: [`TakesResume`] (built
+/// by [`new`]) or [`UnitResume`] (built by [`new_unit`]: the resume type is
+/// `()`, the body never takes it, and resuming it is one store of the state
+/// byte).
 ///
 /// The name appears in compiler notes ("required for `GeneratorBody<…>` to
 /// implement `Send`"), hence one that reads as what it is.
-pub(crate) struct GeneratorBody<Y, A, F, Fut, const UNIT_RESUME: bool> {
+pub(crate) struct GeneratorBody<Y, A, F, Fut, Rule> {
     /// Reached only through `&mut`, never through a shared reference: a
     /// suspended body may hold references into itself (a pinned local being
     /// awaited, a `&mut` to a local held across a yield), which a shared
@@ -45,6 +46,31 @@ pub(crate) struct GeneratorBody<Y, A, F, Fut, const UNIT_RESUME: bool> {
     /// The body's `Co` points at `hand_off`: the body must not move once
     /// started.
     _pinned: PhantomPinned,
+    _rule: PhantomData<Rule>,
+}
+
+/// How a body takes its resume values: the last parameter of
+/// [`GeneratorBody`], named after what it means because compiler notes print
+/// it.
+pub(crate) trait ResumeRule {
+    /// The resume type is `()` and the body never takes it.
+    const UNIT: bool;
+}
+
+/// Each yield of the body ends with [`Co::resumed`], which takes the resume
+/// value (a body built by [`new`]).
+pub(crate) struct TakesResume;
+
+impl ResumeRule for TakesResume {
+    const UNIT: bool = false;
+}
+
+/// The resume type is `()` and the body's yields end at their `suspend`,
+/// taking nothing (a body built by [`new_unit`]).
+pub(crate) struct UnitResume;
+
+impl ResumeRule for UnitResume {
+    const UNIT: bool = true;
 }
 
 /// The closure (`Unstarted`) or the future (`Running` to `Resumed`, and
@@ -60,23 +86,17 @@ union Code<F, Fut> {
 // future, and values of `Y` and `A` in transit), written out so that a
 // compiler note about a body that is not `Send` stops here instead of naming
 // every cell and union inside.
-unsafe impl<Y: Send, A: Send, F: Send, Fut: Send, const UNIT_RESUME: bool> Send
-    for GeneratorBody<Y, A, F, Fut, UNIT_RESUME>
-{
-}
+unsafe impl<Y: Send, A: Send, F: Send, Fut: Send, Rule> Send for GeneratorBody<Y, A, F, Fut, Rule> {}
 
 // SAFETY: a shared reference grants one thing only: reading the state byte
 // (`progress`). Writes need the generator's `Pin<&mut _>` or run inside the
 // body's poll under it, so they never overlap a shared borrow. The bounds
 // mirror the contents, so the generator is `Sync` exactly when they are.
-unsafe impl<Y: Sync, A: Sync, F: Sync, Fut: Sync, const UNIT_RESUME: bool> Sync
-    for GeneratorBody<Y, A, F, Fut, UNIT_RESUME>
-{
-}
+unsafe impl<Y: Sync, A: Sync, F: Sync, Fut: Sync, Rule> Sync for GeneratorBody<Y, A, F, Fut, Rule> {}
 
-impl<Y, A, F, Fut, const UNIT_RESUME: bool> Sealed for GeneratorBody<Y, A, F, Fut, UNIT_RESUME> {}
+impl<Y, A, F, Fut, Rule> Sealed for GeneratorBody<Y, A, F, Fut, Rule> {}
 
-impl<Y, A, F, Fut, const UNIT_RESUME: bool> Body for GeneratorBody<Y, A, F, Fut, UNIT_RESUME>
+impl<Y, A, F, Fut, Rule: ResumeRule> Body for GeneratorBody<Y, A, F, Fut, Rule>
 where
     F: FnOnce(Co<'static, Y, A>) -> Fut,
     Fut: Future,
@@ -105,7 +125,7 @@ where
         cx: &mut Context<'_>,
         arg: &mut Option<A>,
     ) -> Poll<Option<GeneratorState<Y, Fut::Output>>> {
-        if !self.hand_off.enter(arg, UNIT_RESUME) && self.start_or_stop() {
+        if !self.hand_off.enter(arg, Rule::UNIT) && self.start_or_stop() {
             return Poll::Ready(None);
         }
         // SAFETY: the state byte is `Running` to `Resumed`: the future is
@@ -153,7 +173,7 @@ unsafe fn poll_stored<Y, A, R>(
     }
 }
 
-impl<Y, A, F, Fut, const UNIT_RESUME: bool> GeneratorBody<Y, A, F, Fut, UNIT_RESUME>
+impl<Y, A, F, Fut, Rule> GeneratorBody<Y, A, F, Fut, Rule>
 where
     F: FnOnce(Co<'static, Y, A>) -> Fut,
 {
@@ -189,7 +209,7 @@ where
     }
 }
 
-impl<Y, A, F, Fut, const UNIT_RESUME: bool> GeneratorBody<Y, A, F, Fut, UNIT_RESUME> {
+impl<Y, A, F, Fut, Rule> GeneratorBody<Y, A, F, Fut, Rule> {
     /// A body whose closure is stored, not started. (The sync generators'
     /// constructor; `new` builds the same value for an `AsyncGen` without
     /// calling it: one generic function less per async generator.)
@@ -198,6 +218,7 @@ impl<Y, A, F, Fut, const UNIT_RESUME: bool> GeneratorBody<Y, A, F, Fut, UNIT_RES
             code: UnsafeCell::new(Code { start: ManuallyDrop::new(body) }),
             hand_off: HandOff::unstarted(),
             _pinned: PhantomPinned,
+            _rule: PhantomData,
         }
     }
 
@@ -221,7 +242,7 @@ impl<Y, A> Drop for FinishOnUnwind<'_, Y, A> {
     }
 }
 
-impl<Y, A, F, Fut, const UNIT_RESUME: bool> Drop for GeneratorBody<Y, A, F, Fut, UNIT_RESUME> {
+impl<Y, A, F, Fut, Rule> Drop for GeneratorBody<Y, A, F, Fut, Rule> {
     // `always`: folded into the drop glue that calls it, one function less
     // per generator in a debug build.
     #[allow(clippy::inline_always)]
@@ -262,10 +283,11 @@ where
     Fut: Future<Output = R>,
 {
     crate::AsyncGen {
-        body: GeneratorBody::<Y, A, F, Fut, false> {
+        body: GeneratorBody::<Y, A, F, Fut, TakesResume> {
             code: UnsafeCell::new(Code { start: ManuallyDrop::new(body) }),
             hand_off: HandOff::unstarted(),
             _pinned: PhantomPinned,
+            _rule: PhantomData,
         },
     }
 }
@@ -284,10 +306,11 @@ where
     Fut: Future<Output = R>,
 {
     crate::AsyncGen {
-        body: GeneratorBody::<Y, (), F, Fut, true> {
+        body: GeneratorBody::<Y, (), F, Fut, UnitResume> {
             code: UnsafeCell::new(Code { start: ManuallyDrop::new(body) }),
             hand_off: HandOff::unstarted(),
             _pinned: PhantomPinned,
+            _rule: PhantomData,
         },
     }
 }

@@ -8,7 +8,7 @@ use core::task::{Context, Poll, Waker};
 use crate::body::{Body, Progress};
 use crate::co::Co;
 use crate::hand_off::HandOff;
-use crate::machine::GeneratorBody;
+use crate::machine::{GeneratorBody, ResumeRule, TakesResume, UnitResume};
 use crate::protocol::GeneratorState;
 use crate::sync::cold::panic_cold;
 
@@ -61,12 +61,9 @@ const NO_RESUME_VALUE: &str = "a sync generator suspended at a `yield` was resum
     resume value: `yield_from!` can only delegate to a generator that has not started or, with \
     resume type `()`, one suspended at a yield";
 
-impl<Y, A, F, Fut, const UNIT_RESUME: bool> sealed::Sealed
-    for GeneratorBody<Y, A, F, Fut, UNIT_RESUME>
-{
-}
+impl<Y, A, F, Fut, Rule> sealed::Sealed for GeneratorBody<Y, A, F, Fut, Rule> {}
 
-impl<Y, A, F, Fut, const UNIT_RESUME: bool> SyncBody for GeneratorBody<Y, A, F, Fut, UNIT_RESUME>
+impl<Y, A, F, Fut, Rule: ResumeRule> SyncBody for GeneratorBody<Y, A, F, Fut, Rule>
 where
     F: FnOnce(Co<'static, Y, A>) -> Fut,
     Fut: Future,
@@ -123,7 +120,7 @@ where
     F: FnOnce(Co<'static, Y, A>) -> Fut,
     Fut: Future<Output = R>,
 {
-    crate::SyncGen::from_body(GeneratorBody::<Y, A, F, Fut, false>::unstarted(body))
+    crate::SyncGen::from_body(GeneratorBody::<Y, A, F, Fut, TakesResume>::unstarted(body))
 }
 
 /// [`new`] for a body whose resume type is `()` and whose yields end at their
@@ -138,5 +135,5 @@ where
     F: FnOnce(Co<'static, Y, ()>) -> Fut,
     Fut: Future<Output = R>,
 {
-    crate::SyncGen::from_body(GeneratorBody::<Y, (), F, Fut, true>::unstarted(body))
+    crate::SyncGen::from_body(GeneratorBody::<Y, (), F, Fut, UnitResume>::unstarted(body))
 }

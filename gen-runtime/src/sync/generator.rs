@@ -45,7 +45,7 @@ use crate::sync::protocol::SyncGenerator;
 /// ```
 /// # use asyncgen_runtime::{SyncBody, SyncGen, __private::sync};
 /// # fn numbers() -> SyncGen<impl SyncBody<Yield = u32, Resume = (), Return = ()>> {
-/// #     sync::new::<u32, (), (), _, _>(async |mut co| for i in 0..3 { co.yield_(i); co.suspend().await; co.resumed() })
+/// #     sync::new_unit::<u32, (), _, _>(async |mut co| for i in 0..3 { co.yield_(i); co.suspend().await; })
 /// # }
 /// // `numbers()` is what `#[sync_gen(yield = u32)] fn numbers()` returns.
 /// let mut numbers = core::pin::pin!(numbers());
@@ -75,7 +75,7 @@ impl<B: SyncBody + ?Sized> SyncGen<B> {
     /// ```
     /// # use asyncgen_runtime::{SyncBody, SyncGen, __private::sync};
     /// # fn one() -> SyncGen<impl SyncBody<Yield = u32, Resume = (), Return = ()>> {
-    /// #     sync::new::<u32, (), (), _, _>(async |mut co| { co.yield_(1); co.suspend().await; co.resumed() })
+    /// #     sync::new_unit::<u32, (), _, _>(async |mut co| { co.yield_(1); co.suspend().await; })
     /// # }
     /// let mut one = core::pin::pin!(one());
     /// assert!(!one.is_complete());

@@ -6,7 +6,8 @@
 //! that becomes a future on the first resume, the same handle (`Co`), the
 //! same hand-off (one state byte for the whole generator and one slot for
 //! the value in transit), the same `yield v` (`co.yield_(v);
-//! co.suspend().await; co.resumed()`). Only the driver differs: a sync
+//! co.suspend().await; co.resumed()`, without `co.resumed()` for a resume
+//! type of `()`). Only the driver differs: a sync
 //! generator has no executor, so each resume polls the body with a
 //! `Context` of its own (a no-op waker: the body never waits). The body
 //! returns `Pending` with a value in the slot: that is the yield; `Ready`:
