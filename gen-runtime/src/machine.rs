@@ -4,8 +4,9 @@
 //! Every generator instantiates the functions here, so they are few and
 //! small: the work of a step is in functions generic over the values only
 //! (`HandOff::enter`, `poll_stored`), shared by every generator of one item
-//! type, and the closure and the future are reached by pointer casts
-//! (`Code` is `repr(C)`) rather than small generic helpers.
+//! type. The future is reached by a pointer cast (`Code` is `repr(C)`) and
+//! stored by a union field assignment, so the only small generic helper per
+//! generator is the `ManuallyDrop::take` that moves the closure out.
 
 // `as` casts rather than `pointer::cast`: each `cast::<T>` would be one more
 // generic function instantiated for every generator.
