@@ -25,8 +25,9 @@ pub(crate) enum Phase {
     /// stored. Nothing is in transit, except while the generator polls the
     /// body to resume it with a zero-sized resume value: that value is
     /// "written" by a store of no bytes, and no byte records it. (A body
-    /// built by `new_unit` takes no resume value at all: the generator says
-    /// `Running` before it polls it, see [`HandOff::enter`].)
+    /// built by `new_unit` takes no resume value at all: the generator polls
+    /// it still saying `Suspended`, and says `Running` only if the body parks
+    /// at an ordinary `.await`, see [`HandOff::after_pending`].)
     Suspended = 1,
     /// The body yielded; the value (a `Y`) is in transit, not taken yet.
     Yielded = 2,
@@ -84,8 +85,8 @@ impl<Y, A> HandOff<Y, A> {
     /// whether the body resumes with `()` without taking it (`unit_resume`:
     /// a body built by `new_unit`, whose yields end at their `suspend`).
     /// Output: `true` if the body is started and parked (and, at a yield,
-    /// the resume value is in transit, or with `unit_resume` the body says
-    /// `Running`): poll it; `false` for the cold states
+    /// the resume value is in transit; with `unit_resume` nothing is, and
+    /// nothing is stored): poll it; `false` for the cold states
     /// (`Unstarted`, `Complete`, or a body parked at an ordinary `.await`
     /// after an unusual hand-off), which the generator sorts out.
     ///
@@ -115,15 +116,25 @@ impl<Y, A> HandOff<Y, A> {
         true
     }
 
-    /// The second half of a step whose poll returned `Pending`. Output: the
-    /// yielded value, if the body yielded (it is then `Suspended` at that
-    /// yield); otherwise `Pending` (the body waits at an ordinary `.await`).
+    /// The second half of a step whose poll returned `Pending`. Input:
+    /// whether the body resumes with `()` without taking it (as for
+    /// [`enter`](Self::enter)). Output: the yielded value, if the body
+    /// yielded (it is then `Suspended` at that yield); otherwise `Pending`
+    /// (the body waits at an ordinary `.await`; a unit-resume body then
+    /// says `Running`).
     #[inline]
-    pub(crate) fn after_pending<R>(&self) -> Poll<Option<GeneratorState<Y, R>>> {
-        match self.take_yielded() {
-            Some(value) => Poll::Ready(Some(GeneratorState::Yielded(value))),
-            None => Poll::Pending,
+    pub(crate) fn after_pending<R>(&self, unit_resume: bool) -> Poll<Option<GeneratorState<Y, R>>> {
+        if let Some(value) = self.take_yielded() {
+            return Poll::Ready(Some(GeneratorState::Yielded(value)));
         }
+        // A unit-resume body was polled saying `Suspended` (see
+        // `resume_with`) or `Running`, nothing in transit either way; parked
+        // at an `.await`, it is running. (No test of which: the one compare
+        // of the hot path stays the only one.)
+        if unit_resume {
+            self.phase.set(Phase::Running);
+        }
+        Poll::Pending
     }
 
     /// Drops what is in transit, if anything, and records that nothing is
@@ -192,7 +203,7 @@ impl<Y, A> HandOff<Y, A> {
     /// Input: the consumer's resume value. Output: the value in transit
     /// (`Resumed`, or still `Suspended` if it has no size); with
     /// `unit_resume` (the resume type is `()`, which the body does not
-    /// take), the body `Running`.
+    /// take), nothing: the body is polled still saying `Suspended`.
     ///
     /// # Panics
     ///
@@ -201,10 +212,10 @@ impl<Y, A> HandOff<Y, A> {
     fn resume_with(&self, arg: &mut Option<A>, unit_resume: bool) {
         let Some(value) = arg.take() else { missing_resume_value() };
         if unit_resume {
-            // One store, and none of the checks of `take_resumed`: a `()`
-            // proves nothing, so a body that never takes it cannot conjure
-            // anything.
-            self.phase.set(Phase::Running);
+            // No store and none of the checks of `take_resumed`: `Suspended`
+            // with a zero-sized resume type already says "a `()` is in
+            // transit", so a body that takes it anyway gets that `()` (it
+            // proves nothing), and a yield may write over it.
             return;
         }
         // SAFETY: `Suspended`: nothing is in transit. A zero-sized value is

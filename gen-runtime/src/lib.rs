@@ -15,8 +15,8 @@
 //! `Yielded` after the body's poll, returns the value as the item. Resuming
 //! puts the resume value in the slot and polls the body again, whose pending
 //! `yield` then completes with that value (with a resume type of `()`, built
-//! by `new_unit`, there is no value to put there: resuming is one store of
-//! the state byte). No thread-local, no waker tricks: the
+//! by `new_unit`, there is no value to put there: resuming stores nothing,
+//! it only polls the body). No thread-local, no waker tricks: the
 //! handle is tied to its own slot by a higher-ranked lifetime, so it cannot
 //! be stored outside the body, nor swapped with another generator's handle.
 //!

@@ -30,8 +30,7 @@ use crate::protocol::GeneratorState;
 ///
 /// `Rule` says how the body takes its resume values: [`TakesResume`] (built
 /// by [`new`]) or [`UnitResume`] (built by [`new_unit`]: the resume type is
-/// `()`, the body never takes it, and resuming it is one store of the state
-/// byte).
+/// `()`, the body never takes it, and resuming it stores nothing).
 ///
 /// The name appears in compiler notes ("required for `GeneratorBody<…>` to
 /// implement `Send`"), hence one that reads as what it is.
@@ -135,11 +134,12 @@ where
         // `drop`.
         let future = unsafe { Pin::new_unchecked(&mut *(&raw mut self.code as *mut Fut)) };
         // SAFETY: it is the stored future, and the state byte says so.
-        unsafe { poll_stored(&self.hand_off, future, cx) }
+        unsafe { poll_stored(&self.hand_off, future, cx, Rule::UNIT) }
     }
 }
 
-/// Polls the stored future and hands its step on. Through `dyn Future`, so
+/// Polls the stored future and hands its step on (`unit_resume`: the
+/// body's [`ResumeRule`]). Through `dyn Future`, so
 /// that it is generic over the values only: one copy serves every generator
 /// of one item type in a debug build, and an optimised build, which inlines
 /// it (`always` below), calls the known `poll` directly.
@@ -155,12 +155,13 @@ unsafe fn poll_stored<Y, A, R>(
     hand_off: &HandOff<Y, A>,
     mut future: Pin<&mut dyn Future<Output = R>>,
     cx: &mut Context<'_>,
+    unit_resume: bool,
 ) -> Poll<Option<GeneratorState<Y, R>>> {
     let guard = FinishOnUnwind(hand_off);
     let step = future.as_mut().poll(cx);
     core::mem::forget(guard);
     match step {
-        Poll::Pending => hand_off.after_pending(),
+        Poll::Pending => hand_off.after_pending(unit_resume),
         Poll::Ready(value) => {
             // Dropped now, not with the generator, so that its captures
             // go as soon as the body returns.
@@ -295,7 +296,7 @@ where
 
 /// [`new`] for a body whose resume type is `()`: each of its yields ends at
 /// its [`Co::suspend`], without [`Co::resumed`] (a `()` has nothing to take),
-/// and the generator resumes it with one store. Used by the macros; not a
+/// and the generator resumes it without a store. Used by the macros; not a
 /// public API.
 #[doc(hidden)]
 pub fn new_unit<Y, R, F, Fut>(

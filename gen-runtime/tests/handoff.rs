@@ -744,7 +744,8 @@ fn a_body_holding_a_borrow_of_its_own_local_across_yields() {
 #[test]
 fn a_unit_resume_body_runs_between_yields_without_taking_its_resume_value() {
     // What the macros build when the resume type is `()`: each yield ends at
-    // its `suspend`, and the generator says `Running` as it resumes.
+    // its `suspend`; the generator resumes it without a store, and says
+    // `Running` once the body parks at an ordinary await.
     let body = async |mut co: Co<'_, u32, ()>| {
         co.yield_(1);
         co.suspend().await;

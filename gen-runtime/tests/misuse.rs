@@ -266,19 +266,26 @@ fn the_body_sees_the_executors_waker_itself() {
 }
 
 #[test]
-fn a_unit_resume_body_that_takes_a_resume_value_panics() {
-    // `new_unit` resumes without putting a value in transit, so a body
-    // that asks for one gets none, not a conjured one.
+fn a_unit_resume_body_that_takes_its_resume_value_gets_unit_once() {
+    // `new_unit` resumes without a store: the body is polled saying
+    // `Suspended`, which with a zero-sized resume type means "a `()` is in
+    // transit". A body that asks for it gets that `()`, once; asking again,
+    // it gets none, not a conjured one.
     let generator = new_unit::<u32, (), _, _>(async |mut co| {
         co.yield_(1);
         co.suspend().await;
+        let () = co.resumed();
+        co.yield_(2);
+        co.suspend().await;
+        co.resumed();
         co.resumed();
     });
     let mut generator = pin!(generator);
     let mut cx = noop_context();
     assert_eq!(generator.as_mut().poll_next(&mut cx), Poll::Ready(Some(1)));
+    assert_eq!(generator.as_mut().poll_next(&mut cx), Poll::Ready(Some(2)));
     let caught = catch_unwind(AssertUnwindSafe(|| generator.as_mut().poll_next(&mut cx)));
-    let message = panic_message(&*caught.expect_err("taking a resume value panics"));
+    let message = panic_message(&*caught.expect_err("taking a second resume value panics"));
     assert!(message.contains("without being resumed"), "{message}");
     assert_eq!(generator.as_mut().poll_next(&mut cx), Poll::Ready(None));
 }

@@ -348,14 +348,21 @@ fn a_unit_resume_body_iterates_without_taking_its_resume_value() {
 }
 
 #[test]
-fn a_unit_resume_body_that_takes_a_resume_value_panics() {
+fn a_unit_resume_body_that_takes_its_resume_value_gets_unit_once() {
+    // As for async generators: the `()` the body is polled with can be
+    // taken once per yield, never conjured a second time.
     let generator = new_unit::<u8, (), _, _>(async |mut co| {
         co.yield_(1);
         co.suspend().await;
+        let () = co.resumed();
+        co.yield_(2);
+        co.suspend().await;
+        co.resumed();
         co.resumed();
     });
     let mut generator = pin!(generator);
     assert_eq!(generator.next(), Some(1));
+    assert_eq!(generator.next(), Some(2));
     panics_with("without being resumed", || {
         let _ = generator.next();
     });
