@@ -11,13 +11,20 @@
 #   profile, one codegen unit) of COUNT generators minus those of COUNT / 2,
 #   divided by COUNT / 2, so the crate's fixed functions cancel out. Each
 #   generator is polled once by a function of the crate (`first_N`), so what
-#   a consumer instantiates is counted.
+#   a consumer instantiates is counted;
+# * rustc instructions per generator, for `cargo build` and `cargo check`:
+#   callgrind's count of the crate's own rustc run with COUNT generators
+#   minus that with COUNT / 2, divided by COUNT / 2. Unlike CPU seconds,
+#   which move by 20% between runs on a shared machine, the count is the
+#   same from run to run, so this ratio is the one to compare.
 #
 #   benches/compile_time.sh            # 200 generators, 5 runs
 #   COUNT=500 RUNS=3 benches/compile_time.sh
+#   INSTRUCTIONS=0 benches/compile_time.sh   # without the callgrind rows
 #
 # The crates are generated under $TMPDIR/asyncgen-compile-time with their own
-# target directory; asyncgen is this checkout.
+# target directory; asyncgen is this checkout. Installs valgrind from
+# Debian's packages if it is missing (for the instruction rows).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -29,7 +36,31 @@ export CARGO_TARGET_DIR="$work/target"
 # Each run compiles the crate from scratch: incremental compilation would
 # reuse the previous run's work, since touching the source changes nothing.
 export CARGO_INCREMENTAL=0
+instructions=${INSTRUCTIONS:-1}
 mkdir -p "$work"
+
+if [ "$instructions" = 1 ] && ! command -v valgrind >/dev/null; then
+    echo "installing valgrind" >&2
+    if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
+    $SUDO apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq valgrind >&2
+fi
+
+# A RUSTC_WRAPPER that runs rustc under callgrind when it compiles the crate
+# named by $MEASURED_CRATE, leaving callgrind's report in $MEASURED_LOG.
+wrapper="$work/callgrind-rustc"
+cat >"$wrapper" <<'WRAPPER'
+#!/usr/bin/env bash
+rustc=$1
+shift
+case " $* " in
+*" --crate-name $MEASURED_CRATE "*)
+    exec valgrind --tool=callgrind --callgrind-out-file=/dev/null --log-file="$MEASURED_LOG" \
+        "$rustc" "$@" ;;
+*) exec "$rustc" "$@" ;;
+esac
+WRAPPER
+chmod +x "$wrapper"
 
 # Each generator comes with a function that polls it once, so that its
 # `poll_next`, body and drop glue are instantiated in the crate, as in a
@@ -96,26 +127,51 @@ ir_functions() {
     cat "$CARGO_TARGET_DIR/debug/deps/${1//-/_}"-*.ll | grep -c '^define '
 }
 
+# Input: a crate NAME and a cargo command (build or check). Output: the
+# instructions of the crate's own rustc run (dependencies built first), or
+# 0 with INSTRUCTIONS=0.
+rustc_instructions() {
+    [ "$instructions" = 1 ] || { echo 0; return; }
+    local dir="$work/$1" log="$work/$1.callgrind"
+    (cd "$dir" && cargo "$2" -q -j1 2>/dev/null) # dependencies, once
+    touch "$dir/src/lib.rs"
+    (cd "$dir" && MEASURED_CRATE="${1//-/_}" MEASURED_LOG="$log" RUSTC_WRAPPER="$wrapper" \
+        cargo "$2" -q -j1 2>/dev/null)
+    sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$log"
+}
+
+# Input: the counts of COUNT / 2 and of COUNT generators. Output: the
+# difference per extra generator.
+per_generator() {
+    awk -v a="$1" -v b="$2" -v n="$((count - half))" 'BEGIN { printf "%.1f", (b - a) / n }'
+}
+
 # Input: a crate name, its dependencies, its generator template. Output: one
-# table row: build CPU, check CPU, function instances per generator.
+# line: build CPU, check CPU, function instances per generator, rustc
+# instructions (millions) per generator for build and for check.
 measure() {
     make_crate "$1" "$2" "$3" "$half"
-    local functions_half
+    local functions_half build_half check_half
     functions_half=$(ir_functions "$1")
+    build_half=$(rustc_instructions "$1" build)
+    check_half=$(rustc_instructions "$1" check)
     make_crate "$1" "$2" "$3" "$count"
-    local functions_full build check
+    local functions_full build_full check_full build check
     functions_full=$(ir_functions "$1")
+    build_full=$(rustc_instructions "$1" build)
+    check_full=$(rustc_instructions "$1" check)
     build=$(median_cpu "$1" build)
     check=$(median_cpu "$1" check)
-    echo "$build $check $(awk -v a="$functions_half" -v b="$functions_full" -v n="$((count - half))" \
-        'BEGIN { printf "%.1f", (b - a) / n }')"
+    echo "$build $check $(per_generator "$functions_half" "$functions_full")" \
+        "$(per_generator "$((build_half / 10000))" "$((build_full / 10000))")" \
+        "$(per_generator "$((check_half / 10000))" "$((check_full / 10000))")"
 }
 
 echo "measuring asyncgen, then async-stream ($count generators, $runs runs each)" >&2
-read -r ours_build ours_check ours_functions < <(measure asyncgen-crate \
-    "$ASYNCGEN_DEPENDENCIES" "$ASYNCGEN_GENERATOR")
-read -r theirs_build theirs_check theirs_functions < <(measure async-stream-crate \
-    "$ASYNC_STREAM_DEPENDENCIES" "$ASYNC_STREAM_GENERATOR")
+read -r ours_build ours_check ours_functions ours_build_ir ours_check_ir < <(measure \
+    asyncgen-crate "$ASYNCGEN_DEPENDENCIES" "$ASYNCGEN_GENERATOR")
+read -r theirs_build theirs_check theirs_functions theirs_build_ir theirs_check_ir < <(measure \
+    async-stream-crate "$ASYNC_STREAM_DEPENDENCIES" "$ASYNC_STREAM_GENERATOR")
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
 echo "| crate of $count generators (dev profile, not incremental, -j1, median of $runs) | asyncgen | async-stream | ratio |"
@@ -123,3 +179,10 @@ echo "|---|---|---|---|"
 echo "| \`cargo build\` CPU, user + sys (s) | $ours_build | $theirs_build | $(ratio "$ours_build" "$theirs_build") |"
 echo "| \`cargo check\` CPU, user + sys (s) | $ours_check | $theirs_check | $(ratio "$ours_check" "$theirs_check") |"
 echo "| function instances per generator (LLVM IR \`define\`s) | $ours_functions | $theirs_functions | $(ratio "$ours_functions" "$theirs_functions") |"
+if [ "$instructions" = 1 ]; then
+    # The counts were taken in units of 10,000 instructions: per generator,
+    # divided by 100, they read in millions.
+    millions() { awk -v a="$1" 'BEGIN { printf "%.2f", a / 100 }'; }
+    echo "| \`cargo build\`: rustc instructions per generator (millions, callgrind) | $(millions "$ours_build_ir") | $(millions "$theirs_build_ir") | $(ratio "$ours_build_ir" "$theirs_build_ir") |"
+    echo "| \`cargo check\`: rustc instructions per generator (millions, callgrind) | $(millions "$ours_check_ir") | $(millions "$theirs_check_ir") | $(ratio "$ours_check_ir" "$theirs_check_ir") |"
+fi
