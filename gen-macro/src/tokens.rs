@@ -15,9 +15,13 @@ type Tokens = std::iter::Peekable<proc_macro2::token_stream::IntoIter>;
 
 impl Rewriter {
     /// Rewrites the yields among a macro's arguments, leaving the rest as is.
+    /// The yields there carry the label check (see `Rewriter::label_check`):
+    /// the macro may wrap them in a closure or an `async` block.
     pub(crate) fn visit_macro_tokens(&mut self, mac: &mut Macro) {
         let tokens = std::mem::take(&mut mac.tokens);
+        self.macro_depth += 1;
         mac.tokens = self.rewrite_tokens(tokens);
+        self.macro_depth -= 1;
     }
 
     /// Input: `{ v = rx.recv() => yield v, _ = tick => yield_!(0) }`.

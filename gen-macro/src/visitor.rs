@@ -5,9 +5,12 @@
 //! becomes a `compile_error!` at that `yield` and nothing else changes.
 //!
 //! What the rewriter cannot see (a closure or `async` block that a user's
-//! macro wraps around a `yield_!`), the compiler can: every rewritten yield
-//! carries a `break` to a hygienic label on the body (see [`BODY_LABEL`]),
-//! which rustc rejects wherever a closure or `async` block lies in between.
+//! macro wraps around a `yield_!`), the compiler can: every yield rewritten
+//! inside another macro's input carries a `break` to a hygienic label on the
+//! body (see [`BODY_LABEL`]), which rustc rejects wherever a closure or
+//! `async` block lies in between. A yield in the body's own syntax tree needs
+//! no such check: every closure and `async` block around it is in the tree,
+//! where the `Scope` sees it (and the check costs type checking per yield).
 //!
 //! Nested generators own their yields. Items (`fn`s, `impl`s) and the macros
 //! of [`NESTED_GENERATORS`] are skipped by name; in the attribute form a plain
@@ -38,7 +41,8 @@ pub(crate) enum Scope {
     Closure,
     /// Inside a nested `async` block or async closure.
     AsyncBlock,
-    /// Inside a `const { ... }` block or a `const` / `static` item.
+    /// Inside a constant: a `const { ... }` block, a `const` / `static`
+    /// item, an array length or a const generic argument.
     Const,
     /// Inside a `fn` item nested in the body (not itself a generator).
     NestedFn,
@@ -88,9 +92,9 @@ pub(crate) const IN_CLOSURE: &str = "`yield` inside a closure: the closure is no
     body, so it cannot yield for it; move the `yield` out of the closure (for example, use a \
     `for` loop instead of `for_each`)";
 
-pub(crate) const IN_CONST: &str = "`yield` inside a `const` block or a `const`/`static` \
-    item: it is evaluated at compile time, outside the generator, so it cannot yield; move the \
-    `yield` out of the constant";
+pub(crate) const IN_CONST: &str = "`yield` inside a constant (a `const` block, a \
+    `const`/`static` item, an array length or a const generic argument): it is evaluated at \
+    compile time, outside the generator, so it cannot yield; move the `yield` out of the constant";
 
 pub(crate) const IN_NESTED_FN: &str = "`yield` inside a `fn` nested in the generator's body: \
     the function is not part of the body, so it cannot yield for it; make the function a \
@@ -118,6 +122,11 @@ pub(crate) struct Rewriter {
     pub(crate) resume_is_unit: bool,
     /// How many `yield`s were rewritten in the body's own scope.
     pub(crate) yields: usize,
+    /// How many other macros' inputs the visitor is inside: there a closure
+    /// or `async` block around a yield would be invisible (see `label_check`).
+    pub(crate) macro_depth: usize,
+    /// How many label checks were emitted: the body is labelled if any.
+    pub(crate) label_checks: usize,
     /// Whether some rewritten `yield`'s value is used (not a `yield v;` statement).
     pub(crate) yield_value_used: bool,
     /// After an error in the attribute's arguments the function is emitted
@@ -140,6 +149,8 @@ impl Rewriter {
             yield_ty: None,
             resume_is_unit: true,
             yields: 0,
+            macro_depth: 0,
+            label_checks: 0,
             yield_value_used: false,
             stub: false,
             errors: TokenStream::new(),
@@ -151,7 +162,7 @@ impl Rewriter {
     /// ```text
     /// {
     ///     let __value: Y = value;              // `: Y` in the attribute form
-    ///     if false { break 'label unreachable_value(); }
+    ///     if false { break 'label unreachable_value(); } // in a macro's input
     ///     __co.yield_(__value); __co.suspend().await; __co.resumed()
     /// }
     /// ```
@@ -161,7 +172,6 @@ impl Rewriter {
     pub(crate) fn yield_expr(&mut self, span: Span, value: Option<TokenStream>) -> TokenStream {
         let value = value.unwrap_or_else(|| quote_spanned!(span=> ()));
         self.in_body(span, &value, |this| {
-            // The label check on the user's own `yield_`.
             let local = hygienic("__value", span);
             let ty = this.yield_ty.as_ref().map(|ty| quote!(: #ty));
             let check = this.label_check(span);
@@ -207,13 +217,18 @@ impl Rewriter {
     }
 
     /// Input: the span of a yield.
-    /// Output: `if false { break 'label unreachable_value(); }` (through a
-    /// local): never run,
-    /// it fails to compile where a closure or an `async` block separates the
-    /// yield from the body's label, with the error at the yield. The value
-    /// (a generic function's, not a diverging expression, which would warn
-    /// `unreachable_code`) fits any completion type.
-    pub(crate) fn label_check(&self, span: Span) -> TokenStream {
+    /// Output: inside another macro's input, `if false { break 'label
+    /// unreachable_value(); }` (through a local): never run, it fails to
+    /// compile where a closure or an `async` block separates the yield from
+    /// the body's label, with the error at the yield. The value (a generic
+    /// function's, not a diverging expression, which would warn
+    /// `unreachable_code`) fits any completion type. Elsewhere nothing: the
+    /// `Scope` has seen every closure and `async` block around the yield.
+    pub(crate) fn label_check(&mut self, span: Span) -> TokenStream {
+        if self.macro_depth == 0 {
+            return TokenStream::new();
+        }
+        self.label_checks += 1;
         let at = Span::mixed_site().located_at(span);
         let label = Lifetime::new(BODY_LABEL, at);
         let krate = &self.krate;
@@ -228,10 +243,10 @@ impl Rewriter {
     }
 
     /// Input: the body's statements. Output: `'label: { stmts }` when some
-    /// yield was rewritten (they `break` to it, see `label_check`), else the
-    /// statements as they are (an unused label would warn).
+    /// label check was emitted (they `break` to it, see `label_check`), else
+    /// the statements as they are (an unused label would warn).
     pub(crate) fn labelled_body(&self, stmts: &[Stmt]) -> TokenStream {
-        if self.yields == 0 {
+        if self.label_checks == 0 {
             return quote!(#(#stmts)*);
         }
         let label = Lifetime::new(BODY_LABEL, Span::mixed_site());
@@ -244,7 +259,7 @@ impl Rewriter {
         &mut self,
         span: Span,
         value: &TokenStream,
-        build: impl FnOnce(&Self) -> TokenStream,
+        build: impl FnOnce(&mut Self) -> TokenStream,
     ) -> TokenStream {
         let message = match self.scope {
             Scope::Body if self.stub => return quote_spanned!(span=> { let _ = #value; }),
@@ -357,6 +372,27 @@ impl VisitMut for Rewriter {
                 }
             }
             _ => visit_mut::visit_expr_mut(self, expr),
+        }
+    }
+
+    /// Array lengths are constants, evaluated at compile time.
+    fn visit_type_array_mut(&mut self, array: &mut syn::TypeArray) {
+        self.visit_type_mut(&mut array.elem);
+        self.in_scope(Scope::Const, |this| this.visit_expr_mut(&mut array.len));
+    }
+
+    fn visit_expr_repeat_mut(&mut self, repeat: &mut syn::ExprRepeat) {
+        repeat.attrs.iter_mut().for_each(|attr| self.visit_attribute_mut(attr));
+        self.visit_expr_mut(&mut repeat.expr);
+        self.in_scope(Scope::Const, |this| this.visit_expr_mut(&mut repeat.len));
+    }
+
+    /// So are const generic arguments (`f::<{ N + 1 }>()`).
+    fn visit_generic_argument_mut(&mut self, argument: &mut syn::GenericArgument) {
+        if let syn::GenericArgument::Const(expr) = argument {
+            self.in_scope(Scope::Const, |this| this.visit_expr_mut(expr));
+        } else {
+            visit_mut::visit_generic_argument_mut(self, argument);
         }
     }
 

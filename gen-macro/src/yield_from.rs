@@ -100,7 +100,7 @@ pub(crate) struct Delegation {
 }
 
 impl Delegation {
-    pub(crate) fn new(rewriter: &Rewriter, span: Span) -> Self {
+    pub(crate) fn new(rewriter: &mut Rewriter, span: Span) -> Self {
         let krate = &rewriter.krate;
         let private = quote!(#krate::__private);
         let krate_at_call = rewriter.krate_at(span);
