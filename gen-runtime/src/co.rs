@@ -90,8 +90,9 @@ impl<Y, A> Co<'_, Y, A> {
     ///
     /// If the body was not resumed from a yield by its generator: only a body
     /// that awaits its `Suspend` somewhere other than right after a yield (which
-    /// the macros never generate) can get here otherwise. Always in a body
-    /// built by `new_unit`, which has no resume value to take.
+    /// the macros never generate) can get here otherwise. A body built by
+    /// `new_unit` (which the macros never let take it) gets the `()` it was
+    /// resumed with once per yield, and this panic the second time.
     #[doc(hidden)]
     #[inline]
     pub fn resumed(&mut self) -> A {

@@ -239,9 +239,11 @@ impl<Y, A> HandOff<Y, A> {
             not_resumed();
         }
         self.phase.set(Phase::Running);
-        // SAFETY: `Resumed` holds an `A`; a body sees `Suspended` with a
-        // zero-sized `A` only inside the poll that `resume_with` prepared,
-        // which wrote one (of no bytes); the byte now says it was taken.
+        // SAFETY: `Resumed` holds an `A`. A body sees `Suspended` with a
+        // zero-sized `A` only inside the poll that `resume_with` prepared:
+        // it wrote one (of no bytes), or, for a unit-resume body, was given
+        // a `()` (which has no bytes either) that `arg` held; the byte now
+        // says it was taken.
         unsafe { self.value.get().cast::<A>().read() }
     }
 

@@ -164,6 +164,41 @@ fn ordinary_awaits_between_yields_return_pending_without_items() {
 }
 
 #[test]
+fn a_unit_resume_body_reads_running_at_every_ordinary_await() {
+    // `new_unit` resumes a body without a store; the byte says `Running`
+    // once the body parks at an ordinary await, before or after a yield.
+    let mut generator = pin!(new_unit::<u32, (), _, _>(async |mut co| {
+        PendingOnce::default().await;
+        co.yield_(1);
+        co.suspend().await;
+        PendingOnce::default().await;
+        PendingOnce::default().await;
+        co.yield_(2);
+        co.suspend().await;
+        PendingOnce::default().await;
+    }));
+    let mut seen = Vec::new();
+    loop {
+        let step = poll_once(generator.as_mut());
+        seen.push((step, format!("{generator:?}")));
+        if step == Poll::Ready(None) {
+            break;
+        }
+    }
+    let state = |name: &str| format!("AsyncGen {{ state: {name}, .. }}");
+    let expected = [
+        (Poll::Pending, state("Running")),
+        (Poll::Ready(Some(1)), state("Suspended")),
+        (Poll::Pending, state("Running")),
+        (Poll::Pending, state("Running")),
+        (Poll::Ready(Some(2)), state("Suspended")),
+        (Poll::Pending, state("Running")),
+        (Poll::Ready(None), state("Complete")),
+    ];
+    assert_eq!(seen, expected);
+}
+
+#[test]
 fn resume_values_arrive_at_the_right_yield_in_order() {
     // Each yield reports its index; the body records which resume value
     // each yield evaluated to and returns the record.

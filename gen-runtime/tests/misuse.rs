@@ -290,6 +290,35 @@ fn a_unit_resume_body_that_takes_its_resume_value_gets_unit_once() {
     assert_eq!(generator.as_mut().poll_next(&mut cx), Poll::Ready(None));
 }
 
+/// Takes the body's resume value when dropped.
+struct TakesResumedWhenDropped<'a, 'co>(&'a mut Co<'co, u32, ()>);
+
+impl Drop for TakesResumedWhenDropped<'_, '_> {
+    fn drop(&mut self) {
+        self.0.resumed();
+    }
+}
+
+#[test]
+fn a_destructor_that_takes_the_unit_while_the_body_unwinds_finishes_the_generator() {
+    // The `()` a unit-resume body is polled with can be taken by a
+    // destructor of the body as it unwinds: no second panic (which would
+    // abort), and the generator is finished.
+    let generator = new_unit::<u32, (), _, _>(async |mut co| {
+        co.yield_(0);
+        co.suspend().await;
+        let _takes = TakesResumedWhenDropped(&mut co);
+        panic!("boom");
+    });
+    let mut generator = pin!(generator);
+    let mut cx = noop_context();
+    assert_eq!(generator.as_mut().poll_next(&mut cx), Poll::Ready(Some(0)));
+    let caught = catch_unwind(AssertUnwindSafe(|| generator.as_mut().poll_next(&mut cx)));
+    assert_eq!(panic_message(&*caught.expect_err("the body panics")), "boom");
+    assert!(generator.is_terminated());
+    assert_eq!(generator.as_mut().poll_next(&mut cx), Poll::Ready(None));
+}
+
 #[test]
 fn a_body_of_new_that_never_takes_its_unit_resume_value_still_delivers_every_item() {
     // The resume value is left in transit (zero bytes): the generator only
