@@ -22,8 +22,10 @@ pub(crate) fn sync_gen_block(input: TokenStream) -> TokenStream {
 /// Input: `$crate; stmts` (the facade's `macro_rules!` passes its `$crate`).
 /// Output:
 /// ```text
-/// $crate::__private::new_unit::<_, _, _, _>(async move |mut __co| { 'label: { stmts' } })
+/// $crate::__private::new_unit::<_, _, _, _>(async move |mut __co| { stmts' })
 /// ```
+/// (`'label: { stmts' }` when a yield inside another macro's input carries
+/// the label check, see `Rewriter::label_check`)
 /// (`new::<_, _, _, _, _>` when the value of a yield is used) with each
 /// `yield v` / `yield_!(v)` of `stmts` rewritten and each `for await pat in s`
 /// turned into a `#[for_await]` loop. The resume type is

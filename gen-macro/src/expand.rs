@@ -111,7 +111,8 @@ fn not_a_function(args: TokenStream, item: TokenStream, error: &syn::Error) -> T
 /// (`new::<Y, A, R, _, _>` with `resume = A`). `body'` has each `yield_!(v)`
 /// rewritten to `{ let __value: Y = v; __co.yield_(__value); __co.suspend().await }`
 /// (`; __co.resumed()` after it with `resume = A`: see `Rewriter::yield_expr`),
-/// and is labelled when it has rewritten yields.
+/// and is labelled when a yield inside another macro's input carries the
+/// label check (see `Rewriter::label_check`).
 /// The sync flavor returns `SyncGen<impl SyncBody<...>>` (`BoxSyncGen`,
 /// `LocalBoxSyncGen`) from `__private::sync::new_unit` (`sync::new`), with
 /// the same yields.
