@@ -39,12 +39,8 @@ export CARGO_INCREMENTAL=0
 instructions=${INSTRUCTIONS:-1}
 mkdir -p "$work"
 
-if [ "$instructions" = 1 ] && ! command -v valgrind >/dev/null; then
-    echo "installing valgrind" >&2
-    if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
-    $SUDO apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq valgrind >&2
-fi
+. benches/debian_package.sh
+[ "$instructions" != 1 ] || need_debian_package valgrind valgrind
 
 # A RUSTC_WRAPPER that runs rustc under callgrind when it compiles the crate
 # named by $MEASURED_CRATE, leaving callgrind's report in $MEASURED_LOG.
@@ -128,12 +124,11 @@ ir_functions() {
 }
 
 # Input: a crate NAME and a cargo command (build or check). Output: the
-# instructions of the crate's own rustc run (dependencies built first), or
-# 0 with INSTRUCTIONS=0.
+# instructions of the crate's own rustc run (only that run is under
+# callgrind, see the wrapper), or 0 with INSTRUCTIONS=0.
 rustc_instructions() {
     [ "$instructions" = 1 ] || { echo 0; return; }
     local dir="$work/$1" log="$work/$1.callgrind"
-    (cd "$dir" && cargo "$2" -q -j1 2>/dev/null) # dependencies, once
     touch "$dir/src/lib.rs"
     (cd "$dir" && MEASURED_CRATE="${1//-/_}" MEASURED_LOG="$log" RUSTC_WRAPPER="$wrapper" \
         cargo "$2" -q -j1 2>/dev/null)
@@ -148,7 +143,7 @@ per_generator() {
 
 # Input: a crate name, its dependencies, its generator template. Output: one
 # line: build CPU, check CPU, function instances per generator, rustc
-# instructions (millions) per generator for build and for check.
+# instructions per generator for build and for check.
 measure() {
     make_crate "$1" "$2" "$3" "$half"
     local functions_half build_half check_half
@@ -163,8 +158,8 @@ measure() {
     build=$(median_cpu "$1" build)
     check=$(median_cpu "$1" check)
     echo "$build $check $(per_generator "$functions_half" "$functions_full")" \
-        "$(per_generator "$((build_half / 10000))" "$((build_full / 10000))")" \
-        "$(per_generator "$((check_half / 10000))" "$((check_full / 10000))")"
+        "$(per_generator "$build_half" "$build_full")" \
+        "$(per_generator "$check_half" "$check_full")"
 }
 
 echo "measuring asyncgen, then async-stream ($count generators, $runs runs each)" >&2
@@ -180,9 +175,7 @@ echo "| \`cargo build\` CPU, user + sys (s) | $ours_build | $theirs_build | $(ra
 echo "| \`cargo check\` CPU, user + sys (s) | $ours_check | $theirs_check | $(ratio "$ours_check" "$theirs_check") |"
 echo "| function instances per generator (LLVM IR \`define\`s) | $ours_functions | $theirs_functions | $(ratio "$ours_functions" "$theirs_functions") |"
 if [ "$instructions" = 1 ]; then
-    # The counts were taken in units of 10,000 instructions: per generator,
-    # divided by 100, they read in millions.
-    millions() { awk -v a="$1" 'BEGIN { printf "%.2f", a / 100 }'; }
+    millions() { awk -v a="$1" 'BEGIN { printf "%.2f", a / 1000000 }'; }
     echo "| \`cargo build\`: rustc instructions per generator (millions, callgrind) | $(millions "$ours_build_ir") | $(millions "$theirs_build_ir") | $(ratio "$ours_build_ir" "$theirs_build_ir") |"
     echo "| \`cargo check\`: rustc instructions per generator (millions, callgrind) | $(millions "$ours_check_ir") | $(millions "$theirs_check_ir") | $(ratio "$ours_check_ir" "$theirs_check_ir") |"
 fi

@@ -49,12 +49,8 @@ LONG=${LONG:-200000}
 SHORT_SPAWN=${SHORT_SPAWN:-20000}
 LONG_SPAWN=${LONG_SPAWN:-40000}
 
-if ! command -v valgrind >/dev/null; then
-    echo "installing valgrind" >&2
-    if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
-    $SUDO apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq valgrind >&2
-fi
+. benches/debian_package.sh
+need_debian_package valgrind valgrind
 
 echo "building the bench (cargo bench --no-run -p asyncgen-benches --bench $BENCH)" >&2
 BIN=$(cargo bench --no-run -p asyncgen-benches --bench "$BENCH" --message-format=json 2>/dev/null |

@@ -8,11 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v jq >/dev/null; then
-    if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
-    $SUDO apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq jq >&2
-fi
+. benches/debian_package.sh
+need_debian_package jq jq
 
 cargo bench -p asyncgen-benches --bench generators -- --measurement-time 2 --warm-up-time 1 "$@" >&2
 DIR="${CARGO_TARGET_DIR:-target}/criterion"
