@@ -1,4 +1,4 @@
-//! Mistakes that `#[async_gen]` recognises in the tokens before expanding,
+//! Mistakes that `#[async_gen]` and `#[sync_gen]` recognise before expanding,
 //! because the errors rustc would give for them name code the user never
 //! wrote (the async closure of the expansion) or miss the fix.
 
@@ -10,17 +10,21 @@ use syn::{Attribute, ItemFn, ReturnType, Token, Type};
 
 use crate::args::Args;
 use crate::fallback::compact;
+use crate::flavor::Flavor;
 
-/// Input: the attributes left on the function (the outer `#[async_gen]` is
-/// already consumed).
-/// Output: an error at each further `#[async_gen]`, which is removed.
-pub(crate) fn repeated_attribute(attrs: &mut Vec<Attribute>) -> TokenStream {
+/// Input: the attributes left on the function (the outer `#[async_gen]`, or
+/// `#[sync_gen]`, is already consumed).
+/// Output: an error at each further one, which is removed.
+pub(crate) fn repeated_attribute(attrs: &mut Vec<Attribute>, flavor: Flavor) -> TokenStream {
+    let name = flavor.attribute();
     let mut errors = TokenStream::new();
     attrs.retain(|attr| {
-        let repeated = attr.path().segments.last().is_some_and(|last| last.ident == "async_gen");
+        let repeated = attr.path().segments.last().is_some_and(|last| last.ident == name);
         if repeated {
-            let message = "`#[async_gen]` is applied twice to this function: keep one attribute, \
-                           with all the arguments in it";
+            let message = format!(
+                "`#[{name}]` is applied twice to this function: keep one attribute, with all the \
+                 arguments in it"
+            );
             errors.extend(syn::Error::new_spanned(attr, message).into_compile_error());
         }
         !repeated
@@ -32,7 +36,10 @@ pub(crate) fn repeated_attribute(attrs: &mut Vec<Attribute>) -> TokenStream {
 /// Output: an error at each `?` of the body's own control flow (not in
 /// closures, nested `async` blocks or items, which have their own return
 /// types): `()` cannot carry an error, so each of them would fail.
-pub(crate) fn question_marks_without_result(function: &ItemFn) -> Option<TokenStream> {
+pub(crate) fn question_marks_without_result(
+    function: &ItemFn,
+    flavor: Flavor,
+) -> Option<TokenStream> {
     let unit = match &function.sig.output {
         ReturnType::Default => true,
         ReturnType::Type(_, ty) => matches!(&**ty, Type::Tuple(tuple) if tuple.elems.is_empty()),
@@ -47,10 +54,11 @@ pub(crate) fn question_marks_without_result(function: &ItemFn) -> Option<TokenSt
     }
     let name = &function.sig.ident;
     let inputs = compact(&function.sig.inputs);
+    let (keyword, sequence) = (flavor.function_keyword(), flavor.sequence());
     let message = format!(
         "`?` needs the generator to complete with a `Result`: declare \
-         `async fn {name}({inputs}) -> Result<(), E>` and end the body with `Ok(())`; the stream \
-         then yields `Result` items, and an error ends it as its last item"
+         `{keyword} {name}({inputs}) -> Result<(), E>` and end the body with `Ok(())`; the \
+         {sequence} then yields `Result` items, and an error ends it as its last item"
     );
     let errors =
         finder.0.into_iter().map(|span| syn::Error::new(span, &message).into_compile_error());
@@ -162,16 +170,17 @@ impl<'ast> Visit<'ast> for QuestionMarks {
 /// `name(...)` in a free function, `self.name(...)` or `Self::name(...)` in
 /// a method (seen also inside macros such as `yield_from!`). A generator
 /// that contains itself has no size; `boxed` gives it one.
-pub(crate) fn recursion(function: &ItemFn, args: &Args) -> Option<TokenStream> {
+pub(crate) fn recursion(function: &ItemFn, args: &Args, flavor: Flavor) -> Option<TokenStream> {
     let name = function.sig.ident.to_string();
     let method = function.sig.receiver().is_some();
     let call = self_call(function.block.to_token_stream(), &name, method)?;
+    let attribute = flavor.attribute();
     let resume = compact(&args.resume_ty);
     let resume = if resume == "()" { String::new() } else { format!(", resume = {resume}") };
     let written = format!("yield = {}{resume}", compact(&args.yield_ty));
     let message = format!(
         "`{name}` calls itself: a recursive generator needs `boxed`, which gives it a type of \
-         known size: write `#[async_gen({written}, boxed)]` (`boxed_local` if it is not `Send`)"
+         known size: write `#[{attribute}({written}, boxed)]` (`boxed_local` if it is not `Send`)"
     );
     Some(syn::Error::new(call, message).into_compile_error())
 }
@@ -237,14 +246,16 @@ fn is_own_path(before: &[TokenTree], method: bool) -> bool {
 /// turned into `#[for_await] for pat in s`, and an error at each `await`
 /// that says to write so (stable rustc does not parse `for await` in an
 /// item, so the attribute form has no `for await`). Macro arguments are left
-/// alone: a nested `async_gen_block!` accepts `for await`.
-pub(crate) fn for_await(tokens: TokenStream) -> (TokenStream, TokenStream) {
+/// alone: a nested `async_gen_block!` accepts `for await`. In a sync
+/// generator the error is the rewriter's, which refuses any `#[for_await]`
+/// of the body: here the attribute only takes the `await`'s span for it.
+pub(crate) fn for_await(tokens: TokenStream, flavor: Flavor) -> (TokenStream, TokenStream) {
     let mut errors = TokenStream::new();
-    let rewritten = replace_for_await(tokens, &mut errors);
+    let rewritten = replace_for_await(tokens, flavor, &mut errors);
     (rewritten, errors)
 }
 
-fn replace_for_await(tokens: TokenStream, errors: &mut TokenStream) -> TokenStream {
+fn replace_for_await(tokens: TokenStream, flavor: Flavor, errors: &mut TokenStream) -> TokenStream {
     let mut out: Vec<TokenTree> = Vec::new();
     let mut tokens = tokens.into_iter().peekable();
     while let Some(token) = tokens.next() {
@@ -254,23 +265,31 @@ fn replace_for_await(tokens: TokenStream, errors: &mut TokenStream) -> TokenStre
                     && matches!(tokens.peek(), Some(TokenTree::Ident(next)) if next == "await") =>
             {
                 let await_span = tokens.next().map_or_else(Span::call_site, |t| t.span());
-                let message = "`for await` is for `async_gen_block!`: in an `#[async_gen]` \
-                               function write `#[for_await] for x in s` (stable Rust rejects \
-                               `for await` in an item before the attribute sees it)";
-                errors.extend(syn::Error::new(await_span, message).into_compile_error());
+                let attr_span = match flavor {
+                    Flavor::Async => {
+                        let message = "`for await` is for `async_gen_block!`: in an \
+                            `#[async_gen]` function write `#[for_await] for x in s` (stable Rust \
+                            rejects `for await` in an item before the attribute sees it)";
+                        errors.extend(syn::Error::new(await_span, message).into_compile_error());
+                        ident.span()
+                    }
+                    Flavor::Sync => await_span,
+                };
                 let mut pound = Punct::new('#', Spacing::Alone);
-                pound.set_span(ident.span());
+                pound.set_span(attr_span);
                 let mut attr =
-                    Group::new(Delimiter::Bracket, quote::quote_spanned!(ident.span()=> for_await));
-                attr.set_span(ident.span());
+                    Group::new(Delimiter::Bracket, quote::quote_spanned!(attr_span=> for_await));
+                attr.set_span(attr_span);
                 // The attribute goes before a label: `'label:` is 3 tokens.
                 let at = if ends_with_label(&out) { out.len() - 3 } else { out.len() };
                 out.splice(at..at, [TokenTree::Punct(pound), TokenTree::Group(attr)]);
                 out.push(TokenTree::Ident(ident));
             }
             TokenTree::Group(group) if !is_macro_call(&out) => {
-                let mut new =
-                    Group::new(group.delimiter(), replace_for_await(group.stream(), errors));
+                let mut new = Group::new(
+                    group.delimiter(),
+                    replace_for_await(group.stream(), flavor, errors),
+                );
                 new.set_span(group.span());
                 out.push(TokenTree::Group(new));
             }

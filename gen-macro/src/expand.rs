@@ -1,4 +1,5 @@
-//! `#[async_gen(...)] async fn`: parse, validate, then expand.
+//! `#[async_gen(...)] async fn` and `#[sync_gen(...)] fn`: parse, validate,
+//! then expand.
 
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote};
@@ -16,80 +17,104 @@ use crate::{checks, fallback, lifetime, params};
 /// Every error is emitted next to a function with the original signature
 /// that returns the generator the attribute declares (see `fallback.rs`), so
 /// that the rest of the crate still type-checks and IDE completion keeps
-/// working: a missing `async` is reported and the function expanded as if it
-/// were there; after an error in the arguments, the function is expanded
-/// without the faulty ones; `for await` is reported and read as
-/// `#[for_await] for`; mistakes that rustc would report in terms of the
-/// expansion (`?` with a `()` completion, recursion without `boxed`, a
-/// repeated attribute, a trait method without a body) are reported first.
-pub(crate) fn async_gen(args: TokenStream, item: TokenStream) -> TokenStream {
+/// working: a missing `async` (for `#[sync_gen]`, a present one) is reported
+/// and the function expanded as if it were right; after an error in the
+/// arguments, the function is expanded without the faulty ones; `for await`
+/// is reported and read as `#[for_await] for` (which a sync body refuses);
+/// mistakes that rustc would report in terms of the expansion (`?` with a
+/// `()` completion, recursion without `boxed`, a repeated attribute, a trait
+/// method without a body) are reported first.
+pub(crate) fn attribute(args: TokenStream, item: TokenStream, flavor: Flavor) -> TokenStream {
     // Parsed once in the usual case: parsing is most of the macro's time.
     let (mut function, for_await_errors) = if let Ok(function) = syn::parse2::<ItemFn>(item.clone())
     {
         (function, TokenStream::new())
     } else {
-        let (item, errors) = checks::for_await(item);
+        let (item, errors) = checks::for_await(item, flavor);
         match syn::parse2::<ItemFn>(item.clone()) {
             Ok(function) => (function, errors),
-            Err(error) => return not_a_function(args, item, &error),
+            Err(error) => return not_a_function(args, item, &error, flavor),
         }
     };
-    let repeated = checks::repeated_attribute(&mut function.attrs);
-    let missing_async = function.sig.asyncness.is_none().then(|| {
-        let sig = &function.sig;
-        let name = &sig.ident;
-        format_err!(
-            sig.fn_token,
-            "`#[async_gen]` turns an `async fn` into a generator: write `async fn {name}`"
-        )
-        .into_compile_error()
-    });
-    let expanded = match args::parse(args.clone(), "async_gen") {
-        Ok(args) => expand_checked(&args, function),
+    let repeated = checks::repeated_attribute(&mut function.attrs, flavor);
+    let asyncness = asyncness_error(&mut function, flavor);
+    let expanded = match args::parse(args.clone(), flavor.attribute()) {
+        Ok(args) => expand_checked(&args, function, flavor),
         Err(error) => {
             let error = error.into_compile_error();
             let partial = args::parse_lenient(args);
             let stub = match partial.complete() {
-                Some(args) => expand(&args, function, Flavor::Async),
-                None => fallback::missing_yield(&partial, function),
+                Some(args) => expand(&args, function, flavor),
+                None => fallback::missing_yield(&partial, function, flavor),
             };
             quote!(#error #stub)
         }
     };
-    quote!(#for_await_errors #repeated #missing_async #expanded)
+    quote!(#for_await_errors #repeated #asyncness #expanded)
+}
+
+/// Input: the function. Output: an error if it is not an `async fn` under
+/// `#[async_gen]`, or is one under `#[sync_gen]` (whose `async` is dropped:
+/// the function is expanded as a plain `fn`).
+fn asyncness_error(function: &mut ItemFn, flavor: Flavor) -> Option<TokenStream> {
+    let sig = &mut function.sig;
+    let error = match flavor {
+        Flavor::Async if sig.asyncness.is_none() => {
+            let name = &sig.ident;
+            format_err!(
+                sig.fn_token,
+                "`#[async_gen]` turns an `async fn` into a generator: write `async fn {name}`"
+            )
+        }
+        Flavor::Sync => format_err!(
+            sig.asyncness.take()?,
+            "`#[sync_gen]` makes a sync generator, which cannot await: remove `async`, or use \
+             `#[async_gen]` for an async generator"
+        ),
+        Flavor::Async => return None,
+    };
+    Some(error.into_compile_error())
 }
 
 /// The expansion, or an error and a stub for the mistakes of `checks.rs`.
-fn expand_checked(args: &args::Args, function: ItemFn) -> TokenStream {
-    if let Some(errors) = checks::question_marks_without_result(&function) {
-        let stub = fallback::signature_only(args, function);
+fn expand_checked(args: &args::Args, function: ItemFn, flavor: Flavor) -> TokenStream {
+    if let Some(errors) = checks::question_marks_without_result(&function, flavor) {
+        let stub = fallback::signature_only(args, function, flavor);
         return quote!(#errors #stub);
     }
     if args.boxed.is_none() {
-        if let Some(error) = checks::recursion(&function, args) {
+        if let Some(error) = checks::recursion(&function, args, flavor) {
             // Expanded as if `boxed_local` were given: the body then compiles.
             let mut boxed = args.clone();
             boxed.boxed = Some(Boxed::Local);
-            let expanded = expand(&boxed, function, Flavor::Async);
+            let expanded = expand(&boxed, function, flavor);
             return quote!(#error #expanded);
         }
     }
-    expand(args, function, Flavor::Async)
+    expand(args, function, flavor)
 }
 
 /// Input: an item that is not a function with a body.
 /// Output: for a trait method declaration, the error and declaration of
 /// `fallback::trait_declaration`; otherwise an error and the item as written.
-fn not_a_function(args: TokenStream, item: TokenStream, error: &syn::Error) -> TokenStream {
+fn not_a_function(
+    args: TokenStream,
+    item: TokenStream,
+    error: &syn::Error,
+    flavor: Flavor,
+) -> TokenStream {
     if let Ok(declaration) = syn::parse2::<TraitItemFn>(item.clone()) {
         if declaration.default.is_none() {
-            let args = args::parse(args, "async_gen").ok();
-            return fallback::trait_declaration(args.as_ref(), declaration);
+            let args = args::parse(args, flavor.attribute()).ok();
+            return fallback::trait_declaration(args.as_ref(), declaration, flavor);
         }
     }
-    let mut output =
-        syn::Error::new(error.span(), "`#[async_gen]` goes on an `async fn` with a body")
-            .into_compile_error();
+    let function = match flavor {
+        Flavor::Async => "an `async fn`",
+        Flavor::Sync => "a `fn`",
+    };
+    let message = format!("`#[{}]` goes on {function} with a body", flavor.attribute());
+    let mut output = syn::Error::new(error.span(), message).into_compile_error();
     output.extend(item);
     output
 }

@@ -55,6 +55,25 @@ impl Flavor {
         }
     }
 
+    /// The attribute's name, for messages: `async_gen` or `sync_gen`.
+    pub(crate) fn attribute(self) -> &'static str {
+        self.text("async_gen", "sync_gen")
+    }
+
+    /// The keywords of the function the attribute goes on: `async fn` or `fn`.
+    pub(crate) fn function_keyword(self) -> &'static str {
+        self.text("async fn", "fn")
+    }
+
+    /// What the generator is consumed as, for messages: a stream or an iterator.
+    pub(crate) fn sequence(self) -> &'static str {
+        self.text("stream", "iterator")
+    }
+
+    fn text(self, async_text: &'static str, sync_text: &'static str) -> &'static str {
+        if self == Flavor::Async { async_text } else { sync_text }
+    }
+
     fn ident(self, async_name: &str, sync_name: &str) -> Ident {
         let name = if self == Flavor::Async { async_name } else { sync_name };
         format_ident!("{name}")

@@ -99,7 +99,7 @@ use proc_macro::TokenStream;
 /// ```
 #[proc_macro_attribute]
 pub fn async_gen(args: TokenStream, item: TokenStream) -> TokenStream {
-    expand::async_gen(args.into(), item.into()).into()
+    expand::attribute(args.into(), item.into(), flavor::Flavor::Async).into()
 }
 
 /// The implementation behind `asyncgen::async_gen_block!`, which passes the
@@ -153,6 +153,11 @@ pub fn async_gen_block_impl(input: TokenStream) -> TokenStream {
 /// * `?` and `return` end the generator with a completion value.
 /// * `.await` and `#[for_await]` are errors: a sync generator cannot wait.
 ///
+/// The mistakes `#[async_gen]` reports before expanding are reported here
+/// too, in the same words: `?` in a body that completes with `()`, a call
+/// of the function by itself without `boxed`, the attribute applied twice,
+/// a trait method without a body (declare `-> BoxSyncGen<'_, T>` instead).
+///
 /// ```
 /// use asyncgen::{GeneratorState, SyncGenerator, sync_gen};
 ///
@@ -173,7 +178,7 @@ pub fn async_gen_block_impl(input: TokenStream) -> TokenStream {
 /// ```
 #[proc_macro_attribute]
 pub fn sync_gen(args: TokenStream, item: TokenStream) -> TokenStream {
-    sync::sync_gen(args.into(), item.into()).into()
+    expand::attribute(args.into(), item.into(), flavor::Flavor::Sync).into()
 }
 
 /// The implementation behind `asyncgen::sync_gen_block!`, which passes the

@@ -1,18 +1,16 @@
-//! `#[sync_gen] fn` and `sync_gen_block!`: the same rewriter and expansion
-//! as the async forms, in the sync flavor. The differences: the names of the
-//! runtime items (see `flavor.rs`), `yield_from!` over sync generators and
+//! `#[sync_gen] fn` and `sync_gen_block!` go through the same front end,
+//! rewriter and expansion as the async forms (`expand.rs`, `block.rs`), in
+//! the sync flavor. The differences: the names of the runtime items and of
+//! the messages (see `flavor.rs`), `yield_from!` over sync generators and
 //! iterators (see `sync_yield_from.rs`), and `.await` / `#[for_await]`
 //! refused at their tokens (here).
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::Span;
 use quote::quote;
-use syn::ItemFn;
-use syn::visit_mut::VisitMut;
 
-use crate::error::format_err;
 use crate::flavor::Flavor;
-use crate::visitor::{Form, Rewriter, Scope};
-use crate::{args, expand, for_await};
+use crate::for_await;
+use crate::visitor::{Rewriter, Scope};
 
 const AWAIT_IN_SYNC: &str = "`.await` in a sync generator: a `#[sync_gen]` function or a \
     `sync_gen_block!` runs without an executor, so it cannot wait; use `#[async_gen]` (or \
@@ -48,45 +46,5 @@ impl Rewriter {
         self.errors.extend(error);
         let stream = &for_loop.expr;
         Some(syn::Expr::Verbatim(quote!({ let _ = &#stream; })))
-    }
-}
-
-/// `#[sync_gen(...)] fn`. As for `#[async_gen]`, every error is emitted next
-/// to a function with the original signature: an `async fn` is reported and
-/// expanded as if it were a plain `fn`; after an error in the arguments the
-/// function is emitted as written, its yields reduced to their values.
-pub(crate) fn sync_gen(args: TokenStream, item: TokenStream) -> TokenStream {
-    let mut function = match syn::parse2::<ItemFn>(item.clone()) {
-        Ok(function) => function,
-        Err(error) => {
-            let mut output =
-                syn::Error::new(error.span(), "`#[sync_gen]` goes on a `fn` with a body")
-                    .into_compile_error();
-            output.extend(item);
-            return output;
-        }
-    };
-    let is_async = function.sig.asyncness.take().map(|asyncness| {
-        format_err!(
-            asyncness,
-            "`#[sync_gen]` makes a sync generator, which cannot await: remove `async`, or use \
-             `#[async_gen]` for an async generator"
-        )
-        .into_compile_error()
-    });
-    match args::parse(args, "sync_gen") {
-        Ok(args) => {
-            let expanded = expand::expand(&args, function, Flavor::Sync);
-            quote!(#is_async #expanded)
-        }
-        Err(error) => {
-            let error = error.into_compile_error();
-            let mut rewriter = Rewriter::new(quote!(::asyncgen), Form::Attribute);
-            rewriter.flavor = Flavor::Sync;
-            rewriter.stub = true;
-            rewriter.visit_block_mut(&mut function.block);
-            let visitor_errors = rewriter.errors;
-            quote!(#is_async #error #visitor_errors #function)
-        }
     }
 }

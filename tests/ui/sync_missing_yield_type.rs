@@ -1,3 +1,6 @@
+// After the error, callers see a sync generator whose yield type they
+// infer from their own use: a caller that names the item type gets no
+// second error.
 use asyncgen::sync_gen;
 
 #[sync_gen]
@@ -6,5 +9,6 @@ fn numbers() {
 }
 
 fn main() {
-    let _ = numbers();
+    let values: Vec<u32> = core::pin::pin!(numbers()).collect();
+    let _ = values;
 }
