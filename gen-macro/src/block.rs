@@ -41,7 +41,7 @@ fn expand(input: TokenStream, flavor: Flavor) -> syn::Result<TokenStream> {
             *semi = Some(syn::Token![;](Span::call_site()));
         }
     }
-    let try_errors = checks::block_question_marks_without_result(&stmts);
+    let try_errors = checks::block_question_marks_without_result(&stmts, flavor);
     if try_errors.is_some() {
         stmts.push(Stmt::Expr(syn::parse_quote!(::core::result::Result::Ok(())), None));
     }

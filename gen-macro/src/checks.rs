@@ -71,7 +71,10 @@ pub(crate) fn question_marks_without_result(
 /// each `?` of its own control flow: the block completes with `()`, which
 /// cannot carry the error. The caller then expands the block as if it ended
 /// with `Ok(())`, so that the error is the only one.
-pub(crate) fn block_question_marks_without_result(stmts: &[syn::Stmt]) -> Option<TokenStream> {
+pub(crate) fn block_question_marks_without_result(
+    stmts: &[syn::Stmt],
+    flavor: Flavor,
+) -> Option<TokenStream> {
     use syn::{Expr, Stmt};
     let ends_open = match stmts.last() {
         // Loops other than `loop`, and `if` without `else`, are `()` even as the tail.
@@ -94,10 +97,17 @@ pub(crate) fn block_question_marks_without_result(stmts: &[syn::Stmt]) -> Option
     if finder.0.is_empty() {
         return None;
     }
-    let message = "`?` needs the generator to complete with a `Result`: end the block with \
-                   `Ok(())` (a `try_stream!` body becomes `async_gen_block! { ...; Ok(()) }`); \
-                   the stream then yields `Result` items, and an error ends it as its last item";
-    let errors = finder.0.into_iter().map(|span| syn::Error::new(span, message));
+    let migration = match flavor {
+        Flavor::Async => " (a `try_stream!` body becomes `async_gen_block! { ...; Ok(()) }`)",
+        Flavor::Sync => "",
+    };
+    let message = format!(
+        "`?` needs the generator to complete with a `Result`: end the block with \
+         `Ok(())`{migration}; the {} then yields `Result` items, and an error ends it as its \
+         last item",
+        flavor.sequence()
+    );
+    let errors = finder.0.into_iter().map(|span| syn::Error::new(span, &message));
     Some(errors.map(syn::Error::into_compile_error).collect())
 }
 
