@@ -195,9 +195,10 @@ pub type LocalBoxSyncGen<'a, Y, R = (), A = ()> =
 /// A plain `yield` inside another macro's input (a `tokio::select!` arm) is
 /// this block's, except inside a nested generator macro, which the block
 /// recognises by name: `async_gen_block!`, `sync_gen_block!`, `stream!` and
-/// `try_stream!`. A generator macro imported under another name is not
-/// recognised: its yields are rejected at compile time ("use of unreachable
-/// label"), never taken by this block.
+/// `try_stream!`. The asyncgen macros keep their yields under another name
+/// too (`use asyncgen::async_gen_block as agb`); async-stream's are not
+/// recognised then: their yields are rejected at compile time ("use of
+/// unreachable label"), never taken by this block.
 ///
 /// ```
 /// use asyncgen::async_gen_block;
@@ -331,9 +332,22 @@ macro_rules! yield_from {
     };
 }
 
+/// A yield that a generator rewrote inside another macro's input (or in a
+/// nested `fn`), written `(yield as written) rewrite`: a generator macro
+/// nested there takes the yield back as its own; where none does, this
+/// expands to the rewrite. Used by the macros; not a public API.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __nearest_generator_yield {
+    (($($original:tt)*) $($rewrite:tt)*) => {
+        $($rewrite)*
+    };
+}
+
 /// Items used by the code the macros generate. Not a public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::__nearest_generator_yield;
     #[cfg(feature = "alloc")]
     pub use alloc::boxed::Box;
     pub use asyncgen_macro::{async_gen_block_impl, sync_gen_block_impl};

@@ -12,6 +12,7 @@ mod flavor;
 mod for_await;
 mod hygiene;
 mod lifetime;
+mod nearest;
 mod params;
 mod sync;
 mod sync_yield_from;

@@ -6,9 +6,11 @@
 //! and closures, `async` blocks, `const` blocks and other nested `fn` items
 //! are recognised so that a yield inside them is an error.
 
-use proc_macro2::{Delimiter, Group, Spacing, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Ident, Spacing, TokenStream, TokenTree};
+use quote::ToTokens;
 use syn::{Expr, Macro};
 
+use crate::nearest;
 use crate::visitor::{Form, Rewriter, Scope, owns_input_by_name};
 
 type Tokens = std::iter::Peekable<proc_macro2::token_stream::IntoIter>;
@@ -39,23 +41,17 @@ impl Rewriter {
                     if (ident == "yield_" || ident == "yield_from")
                         && is_bang_group(&mut tokens) =>
                 {
-                    let bang = tokens.next();
-                    let Some(TokenTree::Group(args)) = tokens.next() else { unreachable!() };
-                    let mac: Macro = syn::parse_quote!(#ident #bang #args);
-                    let rewritten = if ident == "yield_" {
-                        self.yield_macro(&mac)
-                    } else {
-                        self.yield_from_macro(&mac)
-                    };
-                    out.extend(invisible_group(rewritten));
+                    out.extend(self.rewrite_yield_macro(&ident, &mut tokens));
                 }
                 // In the attribute form a plain `yield` in another macro's
-                // input is that macro's (async-stream's `stream!`, a block
-                // generator imported under another name).
+                // input is that macro's (async-stream's `stream!` under any
+                // name).
                 TokenTree::Ident(ident) if ident == "yield" && self.form == Form::Block => {
                     let value = take_expression(&mut tokens);
+                    let original = quote::quote!(#ident #value);
                     let value = (!value.is_empty()).then_some(value);
-                    out.extend(invisible_group(self.yield_expr(ident.span(), value)));
+                    let rewritten = self.yield_expr(ident.span(), value);
+                    out.extend(self.marked(|| original, rewritten));
                 }
                 // Nested generators and `fn` items own their yields, and
                 // `stringify!`-like macros do not run their input.
@@ -122,6 +118,11 @@ impl Rewriter {
                     let body = take_expression(&mut tokens);
                     out.extend(self.in_scope_tokens(Scope::Closure, body));
                 }
+                // An outer generator's yield, which is this one's.
+                TokenTree::Group(group) if nearest::original_in_group(&group).is_some() => {
+                    let original = nearest::original_in_group(&group).unwrap_or_default();
+                    out.extend(self.rewrite_tokens(original));
+                }
                 TokenTree::Group(group) => {
                     let stream = self.rewrite_tokens(group.stream());
                     out.extend([TokenTree::Group(with_stream(&group, stream))]);
@@ -131,6 +132,16 @@ impl Rewriter {
             prev = Some(kept);
         }
         out
+    }
+
+    /// At `yield_` or `yield_from` before `!(...)`: the rewritten macro call.
+    fn rewrite_yield_macro(&mut self, name: &Ident, tokens: &mut Tokens) -> TokenStream {
+        let bang = tokens.next();
+        let Some(TokenTree::Group(args)) = tokens.next() else { unreachable!() };
+        let mac: Macro = syn::parse_quote!(#name #bang #args);
+        let rewritten =
+            if name == "yield_" { self.yield_macro(&mac) } else { self.yield_from_macro(&mac) };
+        self.marked(|| mac.to_token_stream(), rewritten)
     }
 
     /// After `async`: an optional `move`, then a block or a closure, which is
@@ -182,6 +193,21 @@ impl Rewriter {
                 }
                 other => out.extend([other]),
             }
+        }
+    }
+
+    /// Input: a yield as written (`original`) and its rewrite. Output: the
+    /// rewrite, marked where a nested generator may own the yield (see
+    /// `Rewriter::maybe_nested`), else in an invisible group.
+    pub(crate) fn marked(
+        &self,
+        original: impl FnOnce() -> TokenStream,
+        rewrite: TokenStream,
+    ) -> TokenStream {
+        if self.maybe_nested() {
+            nearest::mark(&self.krate, &original(), &rewrite)
+        } else {
+            invisible_group(rewrite)
         }
     }
 

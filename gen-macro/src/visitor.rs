@@ -12,15 +12,16 @@
 //! no such check: every closure and `async` block around it is in the tree,
 //! where the `Scope` sees it (and the check costs type checking per yield).
 //!
-//! Nested generators own their yields. Items (`fn`s, `impl`s) and the macros
-//! of [`NESTED_GENERATORS`] are skipped by name; in the attribute form a plain
-//! `yield` token inside any macro's input is never rewritten either, so a
-//! generator macro imported under another name keeps its plain `yield`s. In
-//! the block form plain `yield` inside another macro's input (`select!` arms)
-//! is this generator's: the limit is that a generator macro renamed on import
-//! (`use asyncgen::async_gen_block as agb`) is not recognised there, and a
-//! `yield_!` inside one is taken as the outer generator's (then rejected by
-//! the label check above, as it sits in the nested generator's closure).
+//! Nested generators own their yields. Generator items (`#[async_gen] fn`)
+//! and the macros of [`NESTED_GENERATORS`] are skipped by name; in the
+//! attribute form a plain `yield` token inside any macro's input is never
+//! rewritten either. A generator under a name the rewriter does not know
+//! (`use asyncgen::async_gen_block as agb`, a renamed attribute) may still
+//! sit in another macro's input or on a nested `fn`: the rewrites there are
+//! marked (see `nearest.rs`), and that generator takes them back as its own.
+//! async-stream's macros under another name are the limit: in the block form
+//! their plain `yield`s are taken as this generator's, then rejected by the
+//! label check above (they sit in the nested generator's closure).
 
 use proc_macro2::{Delimiter, Group, Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
@@ -29,8 +30,8 @@ use syn::visit_mut::{self, VisitMut};
 use syn::{Expr, Ident, Item, Lifetime, Macro, Stmt, Type};
 
 use crate::flavor::Flavor;
-use crate::for_await;
 use crate::hygiene::hygienic;
+use crate::{for_await, nearest};
 
 /// Where the visitor is, relative to the generator's own body.
 #[derive(Clone, Copy)]
@@ -308,8 +309,42 @@ impl Rewriter {
         }
     }
 
-    /// Input: `yield v` or `yield_!(v)`. Output: its rewrite; `None` for other expressions.
+    /// Whether a generator the rewriter cannot recognise may lie between a
+    /// yield here and this body, and own it: inside another macro's input
+    /// (`agb! { yield 1; }` with `agb` a renamed `async_gen_block`), or in a
+    /// `fn` item (which may carry a generator attribute under another name).
+    /// Its rewrite is then marked for that generator to take back (see
+    /// `nearest.rs`). Errors elsewhere stand: the yield is misplaced
+    /// whoever owns it.
+    pub(crate) fn maybe_nested(&self) -> bool {
+        match self.scope {
+            Scope::Body => self.macro_depth > 0,
+            Scope::NestedFn => true,
+            Scope::Closure | Scope::AsyncBlock | Scope::Const => false,
+        }
+    }
+
+    /// Input: `yield v` or `yield_!(v)`. Output: its rewrite (marked where
+    /// a nested generator may own it); `None` for other expressions.
     fn rewrite_yield(&mut self, expr: &mut Expr) -> Option<TokenStream> {
+        let original = self.maybe_nested().then(|| expr.to_token_stream());
+        let rewrite = self.rewrite_own_yield(expr)?;
+        Some(match original {
+            Some(original) => nearest::mark(&self.krate, &original, &rewrite),
+            None => rewrite,
+        })
+    }
+
+    /// `rewrite_yield`'s marking, for a yield macro written as a statement.
+    fn mark_if_nested(&self, mac: &Macro, rewrite: TokenStream) -> TokenStream {
+        if self.maybe_nested() {
+            nearest::mark(&self.krate, &mac.to_token_stream(), &rewrite)
+        } else {
+            rewrite
+        }
+    }
+
+    fn rewrite_own_yield(&mut self, expr: &mut Expr) -> Option<TokenStream> {
         match expr {
             Expr::Yield(yield_expr) => {
                 if let Some(value) = &mut yield_expr.expr {
@@ -331,6 +366,9 @@ impl Rewriter {
 
 impl VisitMut for Rewriter {
     fn visit_expr_mut(&mut self, expr: &mut Expr) {
+        if let Some(original) = nearest::original_in_expr(expr) {
+            *expr = original;
+        }
         // The value of a `yield_from!` is the source's completion, not a resume value.
         let is_yield = !matches!(expr, Expr::Macro(m) if is_macro(&m.mac, "yield_from"));
         if let Some(tokens) = self.rewrite_yield(expr) {
@@ -397,6 +435,7 @@ impl VisitMut for Rewriter {
     }
 
     fn visit_stmt_mut(&mut self, stmt: &mut Stmt) {
+        take_back_marked_yield(stmt);
         // `yield v;` and `yield_!(v);`: a yield whose value is discarded.
         let rewritten = match stmt {
             Stmt::Expr(expr @ Expr::Yield(_), Some(semi)) => {
@@ -404,11 +443,13 @@ impl VisitMut for Rewriter {
             }
             Stmt::Macro(stmt_macro) if is_macro(&stmt_macro.mac, "yield_") => {
                 let semi = stmt_macro.semi_token.unwrap_or_default();
-                Some((self.yield_macro(&stmt_macro.mac), semi))
+                let rewrite = self.yield_macro(&stmt_macro.mac);
+                Some((self.mark_if_nested(&stmt_macro.mac, rewrite), semi))
             }
             Stmt::Macro(stmt_macro) if is_macro(&stmt_macro.mac, "yield_from") => {
                 let semi = stmt_macro.semi_token.unwrap_or_default();
-                Some((self.yield_from_macro(&stmt_macro.mac), semi))
+                let rewrite = self.yield_from_macro(&stmt_macro.mac);
+                Some((self.mark_if_nested(&stmt_macro.mac, rewrite), semi))
             }
             Stmt::Macro(stmt_macro) if !owns_its_input(&stmt_macro.mac) => {
                 self.visit_macro_tokens(&mut stmt_macro.mac);
@@ -464,6 +505,28 @@ impl VisitMut for Rewriter {
             visit_mut::visit_trait_item_fn_mut(self, function);
         }
     }
+}
+
+/// Input: a statement. Output: if it is an outer generator's marked yield
+/// (see `nearest.rs`), which is this body's own, the yield as written.
+fn take_back_marked_yield(stmt: &mut Stmt) {
+    let (original, semi) = match stmt {
+        Stmt::Macro(stmt_macro) => {
+            (nearest::original_in_macro(&stmt_macro.mac), stmt_macro.semi_token)
+        }
+        Stmt::Expr(expr, semi) => (nearest::original_in_expr(expr), *semi),
+        _ => return,
+    };
+    *stmt = match original {
+        // A yield macro as a statement, as the user wrote it.
+        Some(Expr::Macro(expr_macro)) => Stmt::Macro(syn::StmtMacro {
+            attrs: expr_macro.attrs,
+            mac: expr_macro.mac,
+            semi_token: semi,
+        }),
+        Some(expr) => Stmt::Expr(expr, semi),
+        None => return,
+    };
 }
 
 /// Whether an item is a generator of its own (`#[async_gen]`, `#[sync_gen]`).

@@ -1,0 +1,125 @@
+//! A generator nested in a body owns its yields even under a name the
+//! rewriter cannot recognise (`use asyncgen::async_gen_block as agb`, or a
+//! renamed attribute): the outer generator marks each yield it takes from
+//! another macro's input or a nested `fn`, and the nearest generator around
+//! it takes it back. Where no generator is in between (a plain macro such
+//! as `same!` below), the yield stays the outer one's.
+
+use core::pin::pin;
+
+use asyncgen::async_gen as renamed_async_gen;
+use asyncgen::async_gen_block as agb;
+use asyncgen::sync_gen_block as sgb;
+use asyncgen::{AsyncGenerator, AsyncGeneratorExt, GeneratorState, async_gen, async_gen_block};
+use asyncgen::{SyncGenerator, sync_gen};
+use futures::StreamExt;
+use futures::executor::block_on;
+
+/// Expands to its input: a macro whose input the rewriter cannot parse.
+macro_rules! same {
+    ($($tokens:tt)*) => {
+        $($tokens)*
+    };
+}
+
+/// Drives an async generator to its end: its items and completion value.
+fn run<Y, R>(generator: impl AsyncGenerator<Yield = Y, Return = R>) -> (Vec<Y>, R) {
+    block_on(async {
+        let mut generator = pin!(generator);
+        let mut items = Vec::new();
+        loop {
+            match generator.as_mut().resume(()).await {
+                GeneratorState::Yielded(item) => items.push(item),
+                GeneratorState::Complete(done) => return (items, done),
+            }
+        }
+    })
+}
+
+#[async_gen(yield = u32)]
+async fn renamed_blocks_with_yield_macros() -> (Vec<u8>, Vec<u16>) {
+    let inner = agb! { yield_!(10u8); yield_!(11u8); };
+    let sync_inner = sgb! { yield_!(20u16); yield 21u16; };
+    yield_!(100);
+    (pin!(inner).collect().await, pin!(sync_inner).collect())
+}
+
+#[test]
+fn renamed_block_macros_keep_their_yield_macros() {
+    let (items, (inner, sync_inner)) = run(renamed_blocks_with_yield_macros());
+    assert_eq!(items, [100]);
+    assert_eq!(inner, [10, 11]);
+    assert_eq!(sync_inner, [20, 21]);
+}
+
+#[test]
+fn a_renamed_block_inside_a_block_keeps_its_plain_yields() {
+    let outer = async_gen_block! {
+        let inner = agb! { yield 7u32; yield 8u32; };
+        for await value in inner {
+            yield value * 10;
+        }
+    };
+    let items: Vec<u32> = block_on(pin!(outer).collect());
+    assert_eq!(items, [70, 80]);
+}
+
+#[async_gen(yield = u32)]
+async fn renamed_block_inside_a_plain_macro() -> Vec<u8> {
+    let inner = same!(agb! { yield_!(1u8); same!(yield_!(2u8)); });
+    same!(yield_!(100));
+    pin!(inner).collect().await
+}
+
+#[test]
+fn a_plain_macro_between_leaves_each_yield_to_the_nearest_generator() {
+    assert_eq!(run(renamed_block_inside_a_plain_macro()), (vec![100], vec![1, 2]));
+}
+
+#[async_gen(yield = u32)]
+async fn renamed_attribute_inside() -> Vec<u8> {
+    #[renamed_async_gen(yield = u8)]
+    async fn inner() {
+        yield_!(3);
+        let four = 4;
+        yield_!(four);
+    }
+    yield_!(100);
+    pin!(inner()).collect().await
+}
+
+#[test]
+fn a_nested_fn_under_a_renamed_attribute_keeps_its_yields() {
+    assert_eq!(run(renamed_attribute_inside()), (vec![100], vec![3, 4]));
+}
+
+#[sync_gen(yield = u32)]
+fn sync_outer() -> Vec<u8> {
+    let inner = sgb! { yield_!(1u8); yield 2u8; };
+    same!(yield_!(100));
+    pin!(inner).collect()
+}
+
+#[test]
+fn a_sync_generator_leaves_a_renamed_block_its_yields() {
+    let mut outer = pin!(sync_outer());
+    assert_eq!(outer.as_mut().resume(()), GeneratorState::Yielded(100));
+    assert_eq!(outer.as_mut().resume(()), GeneratorState::Complete(vec![1, 2]));
+}
+
+#[async_gen(yield = u32, resume = u32)]
+async fn resumed_through_a_plain_macro() -> u32 {
+    let first = same!(yield_!(1));
+    let second = same!(yield_!(first + 1));
+    first + second
+}
+
+#[test]
+fn a_yield_in_a_plain_macro_still_takes_its_resume_value() {
+    block_on(async {
+        let mut generator = pin!(resumed_through_a_plain_macro());
+        assert_eq!(generator.as_mut().resume(0).await, GeneratorState::Yielded(1));
+        assert_eq!(generator.as_mut().resume(10).await, GeneratorState::Yielded(11));
+        assert_eq!(generator.as_mut().resume(20).await, GeneratorState::Complete(30));
+    });
+}
