@@ -168,3 +168,62 @@ fn boxed_works_with_generics_lifetimes_and_impl_trait_arguments() {
     let items: Vec<&str> = block_on(pin!(words(&text, |w| w.starts_with('t'))).collect());
     assert_eq!(items, ["one", "four"]);
 }
+
+/// Generic trait methods: a trait declares the boxed generator with the
+/// lifetime its type parameters are bounded by, and the impls written with
+/// `boxed` match it (async and sync alike).
+trait Echo {
+    fn echo<T: Send + 'static>(&self, value: T) -> BoxAsyncGen<'_, T>;
+    fn echo_for<'a, T: Send + 'a>(&'a self, value: T) -> BoxAsyncGen<'a, T>;
+    fn echo_sync<T>(&self, value: T) -> asyncgen::BoxSyncGen<'_, T>
+    where
+        T: Send + 'static;
+    /// `self` by value: the lifetime is the method's own, bounding `Self`.
+    fn into_copies<'g>(self, count: usize) -> BoxAsyncGen<'g, usize>
+    where
+        Self: 'g;
+}
+
+struct Twice;
+
+impl Echo for Twice {
+    #[async_gen(yield = T, boxed)]
+    async fn echo<T: Send + 'static>(&self, value: T) {
+        yield_!(value);
+    }
+
+    #[async_gen(yield = T, boxed)]
+    async fn echo_for<'a, T: Send + 'a>(&'a self, value: T) {
+        yield_!(value);
+    }
+
+    #[asyncgen::sync_gen(yield = T, boxed)]
+    fn echo_sync<T>(&self, value: T)
+    where
+        T: Send + 'static,
+    {
+        yield_!(value);
+    }
+
+    #[async_gen(yield = usize, boxed)]
+    async fn into_copies(self, count: usize) {
+        let Twice = self;
+        for copy in 0..count {
+            yield_!(copy);
+        }
+    }
+}
+
+#[test]
+fn generic_trait_methods_return_boxed_generators() {
+    let twice = Twice;
+    let borrowed = String::from("borrowed");
+    let echoed: Vec<String> = block_on(twice.echo("owned".to_string()).collect());
+    assert_eq!(echoed, ["owned"]);
+    let echoed: Vec<&str> = block_on(twice.echo_for(borrowed.as_str()).collect());
+    assert_eq!(echoed, ["borrowed"]);
+    let echoed: Vec<u8> = twice.echo_sync(7).collect();
+    assert_eq!(echoed, [7]);
+    let copies: Vec<usize> = block_on(twice.into_copies(3).collect());
+    assert_eq!(copies, [0, 1, 2]);
+}

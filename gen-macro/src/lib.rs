@@ -52,10 +52,15 @@ use proc_macro::TokenStream;
 ///   fields and trait signatures; `boxed_local` returns `LocalBoxAsyncGen`,
 ///   which need not be `Send`. The lifetime `'a` is the simplest that works:
 ///   `'static` when no argument borrows, `'_` when exactly one lifetime is
-///   elided (such as `&self`), the one named lifetime when there is one, and
-///   otherwise a new lifetime that every argument is bounded by. So a
-///   trait-impl method keeps the trait's signature when the trait declares
-///   `-> BoxAsyncGen<'_, T>` with `&self`.
+///   elided (such as `&self`), the one named lifetime when there is one
+///   (each provided that every type parameter is declared to outlive it:
+///   `T: 'static`, or `T: 'a`), and otherwise a new lifetime `'g` that every
+///   argument is bounded by. So a trait-impl method keeps the trait's
+///   signature when the trait declares `-> BoxAsyncGen<'_, T>` with `&self`
+///   (generic: `fn f<T: 'static>(&self, t: T) -> BoxAsyncGen<'_, T>`, or
+///   `fn f<'a, T: 'a>(&'a self, t: T) -> BoxAsyncGen<'a, T>`), and, for
+///   `self` taken by value, `fn f<'g>(self) -> BoxAsyncGen<'g, T> where
+///   Self: 'g`.
 /// * `crate = path`: where the `asyncgen` crate is, if it was renamed.
 ///
 /// # The function

@@ -2,11 +2,13 @@
 //! that everything it captures outlives.
 
 use proc_macro2::Span;
+use syn::punctuated::Punctuated;
 use syn::visit::{self, Visit};
 use syn::visit_mut::{self, VisitMut};
 use syn::{
-    FnArg, GenericParam, Lifetime, LifetimeParam, ParenthesizedGenericArguments, Signature, Type,
-    TypeBareFn, TypeImplTrait, TypeReference,
+    FnArg, GenericParam, Generics, Lifetime, LifetimeParam, ParenthesizedGenericArguments,
+    Signature, Token, Type, TypeBareFn, TypeImplTrait, TypeParamBound, TypeReference,
+    WherePredicate,
 };
 
 /// The lifetime a boxed generator of this signature lives for, the simplest
@@ -15,8 +17,14 @@ use syn::{
 /// * nothing borrowed: `'static`;
 /// * exactly one elided lifetime (`&self`, or one `&T` argument): `'_`;
 /// * exactly one named lifetime and nothing elided: that lifetime;
-/// * otherwise (generics, `impl Trait`, `self` by value, several lifetimes):
-///   a new lifetime that every argument outlives, see [`bound_inputs`].
+///
+/// each provided that every type parameter is declared to outlive it
+/// (`T: 'static`, or `T: 'a` for the named `'a`), as a trait's declaration
+/// of the method must say too;
+/// * otherwise (other generics, `impl Trait`, `self` by value, several
+///   lifetimes): a new lifetime that every argument outlives, see
+///   [`bound_inputs`]. (It is early-bound, so a trait declaring the method
+///   must name it too: `fn f<'a>(self) -> BoxAsyncGen<'a, T> where Self: 'a;`.)
 pub(crate) fn for_boxed(sig: &mut Signature) -> Lifetime {
     let mut census = Census::default();
     for input in &sig.inputs {
@@ -33,16 +41,45 @@ pub(crate) fn for_boxed(sig: &mut Signature) -> Lifetime {
         }
     }
     census.named.dedup();
-    let generic_types = sig.generics.type_params().next().is_some();
-    if !generic_types && !census.opaque {
-        match (census.elided, census.named.as_slice()) {
-            (0, []) => return Lifetime::new("'static", Span::call_site()),
-            (1, []) => return Lifetime::new("'_", Span::call_site()),
-            (0, [named]) => return named.clone(),
-            _ => {}
-        }
+    let simple = match (census.opaque, census.elided, census.named.as_slice()) {
+        (false, 0, []) => Some(Lifetime::new("'static", Span::call_site())),
+        (false, 1, []) => Some(Lifetime::new("'_", Span::call_site())),
+        (false, 0, [named]) => Some(named.clone()),
+        _ => None,
+    };
+    match simple {
+        Some(lifetime) if type_params_outlive(&sig.generics, &lifetime) => lifetime,
+        _ => bound_inputs(sig),
     }
-    bound_inputs(sig)
+}
+
+/// Whether every type parameter is declared to outlive `lifetime`: bounded
+/// by `'static` or (for a named lifetime) by that lifetime, in its
+/// declaration or in the `where` clause.
+fn type_params_outlive(generics: &Generics, lifetime: &Lifetime) -> bool {
+    let satisfies = |bound: &Lifetime| {
+        bound.ident == "static" || (lifetime.ident != "_" && bound.ident == lifetime.ident)
+    };
+    let lifetimes = |bounds: &Punctuated<TypeParamBound, Token![+]>| -> Vec<Lifetime> {
+        let lifetimes = bounds.iter().filter_map(|bound| match bound {
+            TypeParamBound::Lifetime(lifetime) => Some(lifetime.clone()),
+            _ => None,
+        });
+        lifetimes.collect()
+    };
+    generics.type_params().all(|param| {
+        let in_where = generics.where_clause.iter().flat_map(|clause| &clause.predicates);
+        let mut where_bounds = in_where.filter_map(|predicate| match predicate {
+            WherePredicate::Type(bounded)
+                if matches!(&bounded.bounded_ty, Type::Path(path) if path.qself.is_none() && path.path.is_ident(&param.ident)) =>
+            {
+                Some(lifetimes(&bounded.bounds))
+            }
+            _ => None,
+        });
+        lifetimes(&param.bounds).iter().any(satisfies)
+            || where_bounds.any(|bounds| bounds.iter().any(satisfies))
+    })
 }
 
 /// What the argument types borrow.
