@@ -17,7 +17,8 @@ impl Rewriter {
     ///     let __from = source;
     ///     let __via = (&&SyncProbe(&__from)).sync_via(); // generator, else iterator, else error
     ///     let mut __source = pin!(__via.start(__from));   // the generator, or its iterator
-    ///     let mut __resume = Some(());                    // `None` unless the resume type is `()`
+    ///     let mut __resume = __via.resume_slot(&__source); // `None`, of the source's resume type
+    ///     forward_resume(&mut __resume, ());               // only if the resume type is `()`
     ///     loop {
     ///         match __via.step(__source.as_mut(), __resume.take()) {
     ///             Yielded(__value) => forward_resume(&mut __resume, { yield __value }),
@@ -39,12 +40,12 @@ impl Rewriter {
         self.in_body(span, source, |this| {
             let parts = Delegation::new(this, span);
             let hand_off = this.hand_off(span, &parts.value);
-            let Delegation { private, forward_resume, resumed, check, first_resume, label, .. } =
-                &parts;
+            let Delegation { private, forward_resume, resumed, check, label, .. } = &parts;
             let names =
                 ["__from", "__via", "__source", "__resume", "__value", "__done", "__resumed"];
             let [from, via, pinned, resume, value_here, done, resumed_here] =
                 names.map(|n| Ident::new(n, Span::mixed_site()));
+            let first_resume = parts.first_resume(&resume);
             let start = Ident::new("start", span);
             let from_at_call = hygienic("__from", span);
             let import = quote_spanned!(Span::mixed_site()=> use #private::sync::SyncVia as _;);
@@ -54,7 +55,8 @@ impl Rewriter {
                 let #from = #source;
                 let #via = (&&#private::sync::SyncProbe(&#from)).sync_via();
                 let mut #pinned = #private::pin!(#via.#start(#from_at_call));
-                let mut #resume = #first_resume;
+                let mut #resume = #via.resume_slot(&#pinned);
+                #first_resume
                 loop {
                     match #via.step(#pinned.as_mut(), #resume.take()) {
                         #private::GeneratorState::Yielded(#value_here) => {

@@ -16,7 +16,8 @@ impl Rewriter {
     /// '__asyncgen_yield_from_N: {
     ///     let mut __source = pin!(source);
     ///     let __via = (&&Probe(&*__source)).via(); // generator, else stream, else error
-    ///     let mut __resume = Some(());             // `None` unless the resume type is `()`
+    ///     let mut __resume = __via.resume_slot(&__source); // `None`, of the source's resume type
+    ///     forward_resume(&mut __resume, ());               // only if the resume type is `()`
     ///     loop {
     ///         match __via.step(__source.as_mut(), &mut __resume).await {
     ///             Yielded(__value) => forward_resume(&mut __resume, { yield __value }),
@@ -55,11 +56,11 @@ impl Rewriter {
         self.in_body(span, &source, |this| {
             let parts = Delegation::new(this, span);
             let hand_off = this.hand_off(span, &parts.value);
-            let Delegation { private, forward_resume, resumed, check, first_resume, label, .. } =
-                &parts;
+            let Delegation { private, forward_resume, resumed, check, label, .. } = &parts;
             let names = ["__source", "__via", "__resume", "__value", "__done", "__resumed"];
             let [from, via, resume, value_here, done, resumed_here] =
                 names.map(|n| Ident::new(n, Span::mixed_site()));
+            let first_resume = parts.first_resume(&resume);
             // Located at the call: a refused source is reported there.
             let from_at_call = hygienic("__source", span);
             // The import is the macro's own, not the user's: a mixed-site span.
@@ -69,7 +70,8 @@ impl Rewriter {
                 #check
                 let mut #from = #private::pin!(#source);
                 let #via = (&&#private::Probe(&*#from)).via();
-                let mut #resume = #first_resume;
+                let mut #resume = #via.resume_slot(&#from);
+                #first_resume
                 loop {
                     match #via.step(#from_at_call.as_mut(), &mut #resume).await {
                         #private::GeneratorState::Yielded(#value_here) => {
@@ -95,7 +97,8 @@ pub(crate) struct Delegation {
     pub(crate) resumed: Ident,
     pub(crate) value: Ident,
     pub(crate) check: TokenStream,
-    pub(crate) first_resume: TokenStream,
+    /// Whether this generator's resume type is `()` (see `first_resume`).
+    unit_resume: bool,
     pub(crate) label: Lifetime,
 }
 
@@ -104,22 +107,32 @@ impl Delegation {
         let krate = &rewriter.krate;
         let private = quote!(#krate::__private);
         let krate_at_call = rewriter.krate_at(span);
-        let first_resume = if rewriter.resume_is_unit {
-            quote!(#private::Some(()))
-        } else {
-            quote!(#private::None)
-        };
+        let forward_resume = quote_spanned!(span=> #krate_at_call::__private::forward_resume);
         Self {
-            forward_resume: quote_spanned!(span=> #krate_at_call::__private::forward_resume),
+            forward_resume,
             resumed: hygienic("__resumed", span),
             value: hygienic("__value", span),
             check: rewriter.label_check(span),
-            first_resume,
+            unit_resume: rewriter.resume_is_unit,
             // Numbered: a label with the user's hygiene must not shadow
             // another (a `yield_from!` in a source) or the user's.
             label: Lifetime::new(&format!("'__asyncgen_yield_from_{}", rewriter.yields), span),
             private,
         }
+    }
+
+    /// Input: the slot of the source's resume values. Output: with `()` as
+    /// this generator's resume type, the statement that puts a `()` in it,
+    /// so that the first step resumes a source suspended at a yield. The
+    /// slot already has the source's resume type (`resume_slot`): another
+    /// type is reported by `forward_resume`, in the user's terms.
+    pub(crate) fn first_resume(&self, slot: &Ident) -> TokenStream {
+        if !self.unit_resume {
+            return TokenStream::new();
+        }
+        let forward_resume = &self.forward_resume;
+        // At the call, as the later `forward_resume`s: one error for both.
+        quote_spanned!(self.resumed.span()=> #forward_resume(&mut #slot, ());)
     }
 
     /// Input: the statements of the delegation.

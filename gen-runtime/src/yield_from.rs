@@ -90,6 +90,13 @@ pub fn forward_resume<Outer: SameResume<Inner>, Inner>(slot: &mut Option<Inner>,
 pub struct DriveGenerator;
 
 impl DriveGenerator {
+    /// The empty slot for the resume values of `source`, of its resume type.
+    #[must_use]
+    pub fn resume_slot<G: AsyncGenerator<A> + ?Sized, A>(&self, source: &Pin<&mut G>) -> Option<A> {
+        let _ = source;
+        None
+    }
+
     /// One resume of `source` with `arg`.
     pub fn step<'a, G: AsyncGenerator<A> + ?Sized, A>(
         &self,
@@ -106,6 +113,13 @@ impl DriveGenerator {
 pub struct DriveStream<A>(PhantomData<fn(A)>);
 
 impl<A> DriveStream<A> {
+    /// The empty slot for the resume values `source` drops.
+    #[must_use]
+    pub fn resume_slot<S: ?Sized>(&self, source: &Pin<&mut S>) -> Option<A> {
+        let _ = source;
+        None
+    }
+
     /// The next item of `source`, as a generator step.
     pub fn step<'a, S: Stream + ?Sized>(
         &self,
@@ -175,6 +189,13 @@ mod sealed {
 pub trait AsyncSource: sealed::Never {}
 
 impl<T: ?Sized> DriveNeither<T> {
+    /// An empty slot: the refused source takes nothing.
+    #[must_use]
+    pub fn resume_slot<A>(&self, source: &Pin<&mut T>) -> Option<A> {
+        let _ = source;
+        None
+    }
+
     /// Never callable: no type is an `AsyncSource`. (The bound is on the
     /// source's type as the impl's parameter: rustc then reports it at the
     /// call, the user's `yield_from!`.) Completes at once, so that the

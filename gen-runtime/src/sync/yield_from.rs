@@ -62,6 +62,13 @@ impl DriveSyncGenerator {
         source
     }
 
+    /// The empty slot for the resume values of `source`, of its resume type.
+    #[must_use]
+    pub fn resume_slot<G: SyncGenerator<A> + ?Sized, A>(&self, source: &Pin<&mut G>) -> Option<A> {
+        let _ = source;
+        None
+    }
+
     /// One resume of `source` with `arg`; `None` (the first step of a
     /// delegation with a resume type other than `()`) only starts it.
     pub fn step<G: SyncGenerator<A> + ?Sized, A>(
@@ -89,6 +96,13 @@ impl<A> DriveIterator<A> {
     /// The source's iterator.
     pub fn start<T: IntoIterator>(&self, source: T) -> IterSource<T::IntoIter> {
         IterSource(source.into_iter())
+    }
+
+    /// The empty slot for the resume values `source` drops.
+    #[must_use]
+    pub fn resume_slot<I>(&self, source: &Pin<&mut IterSource<I>>) -> Option<A> {
+        let _ = source;
+        None
     }
 
     /// The next item of `source`, as a generator step.
@@ -136,6 +150,13 @@ impl<T> DriveNeither<T> {
         T: SyncSource,
     {
         source
+    }
+
+    /// An empty slot: the refused source takes nothing.
+    #[must_use]
+    pub fn resume_slot<S: ?Sized, A>(&self, source: &Pin<&mut S>) -> Option<A> {
+        let _ = source;
+        None
     }
 
     /// Ends the delegation: a step of the source that `start` refused.
