@@ -664,3 +664,50 @@ fn block_form_labelled_for_await() {
     let items: Vec<(i32, i32)> = block_on(pin!(pairs).collect());
     assert_eq!(items, [(1, 0), (1, 1)]);
 }
+
+/// Evaluates to its input: a macro whose input the rewriter reads as tokens.
+macro_rules! same {
+    ($($tokens:tt)*) => {
+        $($tokens)*
+    };
+}
+
+#[async_gen(yield = u32)]
+async fn for_await_in_macro_input() {
+    let mut first = pin!(futures::stream::iter([1u32]).fuse());
+    futures::select! {
+        x = first.next() => {
+            yield_!(x.unwrap_or_default());
+            #[for_await]
+            for y in futures::stream::iter([2u32, 3]) {
+                yield_!(y);
+            }
+        }
+    }
+    same! {
+        #[for_await]
+        'outer: for z in futures::stream::iter([4u32, 5, 6]) {
+            if z == 6 {
+                break 'outer;
+            }
+            yield_!(z);
+        }
+    }
+}
+
+#[test]
+fn for_await_inside_another_macro_s_input() {
+    assert_eq!(collect(for_await_in_macro_input()), [1, 2, 3, 4, 5]);
+    let block = async_gen_block! {
+        let mut first = pin!(futures::stream::iter([1u32]).fuse());
+        futures::select! {
+            x = first.next() => {
+                yield x.unwrap_or_default();
+                for await y in futures::stream::iter([2u32, 3]) {
+                    yield y;
+                }
+            }
+        }
+    };
+    assert_eq!(collect(block), [1, 2, 3]);
+}

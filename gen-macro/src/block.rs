@@ -8,7 +8,7 @@ use syn::{Block, Expr, Stmt};
 
 use crate::checks;
 use crate::flavor::Flavor;
-use crate::visitor::{Form, Rewriter, is_macro};
+use crate::visitor::{Form, Rewriter, is_macro, owns_input_by_name};
 
 pub(crate) fn async_gen_block(input: TokenStream) -> TokenStream {
     expand(input, Flavor::Async).unwrap_or_else(syn::Error::into_compile_error)
@@ -131,7 +131,9 @@ fn desugar_for_await(tokens: TokenStream) -> TokenStream {
                 out.splice(at..at, for_await_attribute(ident.span()));
                 out.push(TokenTree::Ident(ident));
             }
-            TokenTree::Group(group) => {
+            // A nested generator desugars its own (async-stream's `stream!`
+            // takes `for await` as written), and `stringify!` keeps it.
+            TokenTree::Group(group) if !input_of_macro_owning_it(&out) => {
                 let mut new = Group::new(group.delimiter(), desugar_for_await(group.stream()));
                 new.set_span(group.span());
                 out.push(TokenTree::Group(new));
@@ -140,6 +142,13 @@ fn desugar_for_await(tokens: TokenStream) -> TokenStream {
         }
     }
     out.into_iter().collect()
+}
+
+/// Whether the tokens end with `name !` for a macro that keeps its input to
+/// itself (see `owns_input_by_name`), so that the next group is its input.
+fn input_of_macro_owning_it(tokens: &[TokenTree]) -> bool {
+    matches!(tokens, [.., TokenTree::Ident(name), TokenTree::Punct(bang)]
+        if bang.as_char() == '!' && owns_input_by_name(&name.to_string()))
 }
 
 /// Whether `tokens` ends with `'label :`.

@@ -78,7 +78,8 @@ use proc_macro::TokenStream;
 /// * `yield_!(v)` yields `v` (`yield_!()` yields `()`). On a nightly compiler
 ///   with `#![feature(coroutines)]`, plain `yield v` means the same; stable
 ///   rustc rejects the `yield` keyword before any attribute runs.
-/// * `#[for_await] for pat in stream { ... }` drives any `Stream`.
+/// * `#[for_await] for pat in stream { ... }` drives any `Stream`, also in
+///   the input of other macros (a `select!` arm), as `yield_!` does.
 /// * `?` and `return` work as in any `async fn`.
 /// * `yield_!` inside a closure or a nested `async` block is an error at
 ///   that `yield_!`: those run outside the generator's own control flow.

@@ -8,6 +8,7 @@
 
 use proc_macro2::{Delimiter, Group, Ident, Spacing, TokenStream, TokenTree};
 use quote::ToTokens;
+use syn::visit_mut::VisitMut;
 use syn::{Expr, Macro};
 
 use crate::nearest;
@@ -72,11 +73,17 @@ impl Rewriter {
                     if pound.as_char() == '#'
                         && matches!(tokens.peek(), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Bracket) =>
                 {
-                    out.extend([TokenTree::Punct(pound)]);
-                    if let Some(TokenTree::Group(attribute)) = tokens.next() {
-                        generator_attribute |= is_generator_attribute(&attribute);
-                        out.extend([TokenTree::Group(attribute)]);
+                    let Some(TokenTree::Group(attribute)) = tokens.next() else { unreachable!() };
+                    if is_for_await_attribute(&attribute) {
+                        if let Some(rewritten) =
+                            self.rewrite_for_await(&pound, &attribute, &mut tokens)
+                        {
+                            out.extend(rewritten);
+                            continue;
+                        }
                     }
+                    generator_attribute |= is_generator_attribute(&attribute);
+                    out.extend([TokenTree::Punct(pound), TokenTree::Group(attribute)]);
                 }
                 TokenTree::Ident(ident)
                     if ident == "const"
@@ -132,6 +139,35 @@ impl Rewriter {
             prev = Some(kept);
         }
         out
+    }
+
+    /// After `#[for_await]`: the loop it marks (`'label: for pat in s { body }`),
+    /// rewritten as in the body's syntax tree (see `for_await.rs`); `None`
+    /// (nothing taken) if no `for` loop follows.
+    fn rewrite_for_await(
+        &mut self,
+        pound: &proc_macro2::Punct,
+        attribute: &Group,
+        tokens: &mut Tokens,
+    ) -> Option<TokenStream> {
+        let mut taken: Vec<TokenTree> = Vec::new();
+        // The loop ends at the first `{ ... }` after which the tokens parse as one.
+        for token in tokens.clone() {
+            let body = matches!(&token, TokenTree::Group(g) if g.delimiter() == Delimiter::Brace);
+            taken.push(token);
+            if !body {
+                continue;
+            }
+            let candidate: TokenStream = taken.iter().cloned().collect();
+            if let Ok(mut for_loop @ Expr::ForLoop(_)) =
+                syn::parse2::<Expr>(quote::quote!(#pound #attribute #candidate))
+            {
+                tokens.nth(taken.len() - 1);
+                self.visit_expr_mut(&mut for_loop);
+                return Some(for_loop.into_token_stream());
+            }
+        }
+        None
     }
 
     /// At `yield_` or `yield_from` before `!(...)`: the rewritten macro call.
@@ -247,6 +283,12 @@ fn copy_through_punct(tokens: &mut Tokens, out: &mut TokenStream, c: char) {
             return;
         }
     }
+}
+
+/// Whether the tokens of `#[...]` are `for_await` (by the path's last segment).
+fn is_for_await_attribute(attribute: &Group) -> bool {
+    let path = attribute.stream().into_iter().last();
+    matches!(path, Some(TokenTree::Ident(ident)) if ident == "for_await")
 }
 
 /// Whether the tokens of `#[...]` are `async_gen(...)` or `sync_gen(...)`

@@ -219,3 +219,23 @@ async fn uses_a_nested_impl() -> Vec<u32> {
 fn nested_impl_generator_method_keeps_its_yields() {
     assert_eq!(items_and_completion(uses_a_nested_impl()), (vec![6], vec![3, 4]));
 }
+
+#[test]
+fn nested_generators_in_a_block_keep_their_for_await() {
+    let outer = async_gen_block! {
+        let inner = async_stream::stream! {
+            for await x in futures::stream::iter([1u32, 2]) {
+                yield x * 10;
+            }
+        };
+        let own = async_gen_block! {
+            for await x in futures::stream::iter([3u32]) {
+                yield x * 10;
+            }
+        };
+        for await y in inner.chain(own) {
+            yield y + 1;
+        }
+    };
+    assert_eq!(collect(outer), [11, 21, 31]);
+}
