@@ -791,3 +791,19 @@ fn nested_generator_fn_inside_a_macro_owns_its_yields() {
     let items: Vec<u32> = block_on(pin!(outer_with_an_inner_generator_in_a_macro()).collect());
     assert_eq!(items, [1, 10]);
 }
+
+/// A local function named like the generator is no recursion.
+#[async_gen(yield = u32)]
+async fn twice_over(n: u32) {
+    fn twice_over(n: u32) -> u32 {
+        n * 2
+    }
+    yield_!(twice_over(n));
+}
+
+#[test]
+fn a_local_named_like_the_function_is_not_a_recursive_call() {
+    use futures::StreamExt;
+    let items: Vec<u32> = block_on(pin!(twice_over(4)).collect());
+    assert_eq!(items, [8]);
+}

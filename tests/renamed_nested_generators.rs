@@ -123,3 +123,110 @@ fn a_yield_in_a_plain_macro_still_takes_its_resume_value() {
         assert_eq!(generator.as_mut().resume(20).await, GeneratorState::Complete(30));
     });
 }
+
+#[sync_gen(yield = u32)]
+fn sync_outer_with_an_async_block_driving_a_stream() -> u8 {
+    let inner = agb! {
+        let mut total = 0u8;
+        #[for_await]
+        for x in futures::stream::iter([1u8, 2]) {
+            total += x;
+        }
+        yield total;
+    };
+    yield_!(1);
+    block_on(pin!(inner).collect::<Vec<u8>>())[0]
+}
+
+#[test]
+fn a_renamed_async_block_in_a_sync_generator_keeps_its_for_await() {
+    let mut outer = pin!(sync_outer_with_an_async_block_driving_a_stream());
+    assert_eq!(outer.as_mut().resume(()), GeneratorState::Yielded(1));
+    assert_eq!(outer.as_mut().resume(()), GeneratorState::Complete(3));
+}
+
+#[async_gen(yield = u32)]
+async fn renamed_blocks_in_closures() -> (Vec<u8>, Vec<u8>) {
+    let make = || agb! { yield_!(1u8); };
+    let make_sync = move || sgb! { yield_!(2u8); };
+    yield_!(100);
+    (pin!(make()).collect().await, pin!(make_sync()).collect())
+}
+
+#[test]
+fn a_renamed_block_in_a_closure_keeps_its_yields() {
+    assert_eq!(run(renamed_blocks_in_closures()), (vec![100], (vec![1], vec![2])));
+    let outer = async_gen_block! {
+        let inner = async { pin!(agb! { yield 3u8; }).collect::<Vec<u8>>().await };
+        yield inner.await[0];
+    };
+    assert_eq!(block_on(pin!(outer).collect::<Vec<u8>>()), [3]);
+}
+
+#[async_gen(yield = u32)]
+async fn renamed_attribute_with_a_plain_macro_inside() -> Vec<u8> {
+    #[asyncgen::sync_gen(yield = u8)]
+    fn sync_inner() {
+        yield_!(6);
+        same!(yield_!(7));
+    }
+    #[renamed_async_gen(yield = u8)]
+    async fn async_inner() {
+        same!(yield_!(8));
+    }
+    let mut all: Vec<u8> = pin!(sync_inner()).collect();
+    all.extend(pin!(async_inner()).collect::<Vec<u8>>().await);
+    yield_!(100);
+    all
+}
+
+#[test]
+fn a_renamed_attribute_takes_back_yields_in_its_macros_too() {
+    assert_eq!(run(renamed_attribute_with_a_plain_macro_inside()), (vec![100], vec![6, 7, 8]));
+}
+
+#[async_gen(yield = u32)]
+async fn endless_renamed_blocks() -> (Vec<u8>, Vec<u8>) {
+    let endless = agb! {
+        let mut n = 0u8;
+        loop {
+            yield_!(n);
+            n += 1;
+        }
+    };
+    let endless_sync = sgb! {
+        let mut n = 10u8;
+        loop {
+            yield n;
+            n += 1;
+        }
+    };
+    yield_!(100);
+    (pin!(endless).take(2).collect().await, pin!(endless_sync).take(2).collect())
+}
+
+#[test]
+fn an_endless_renamed_block_is_still_a_stream() {
+    assert_eq!(run(endless_renamed_blocks()), (vec![100], (vec![0, 1], vec![10, 11])));
+}
+
+/// A user's macro that builds a generator around its input.
+macro_rules! lazily {
+    ($value:expr) => {
+        asyncgen::async_gen_block! {
+            let _ = $value;
+        }
+    };
+}
+
+#[async_gen(yield = u32)]
+async fn through_a_user_macro_that_builds_a_generator() -> Vec<u32> {
+    let built = lazily!(yield_!(1));
+    yield_!(100);
+    pin!(built).collect().await
+}
+
+#[test]
+fn a_yield_belongs_to_the_generator_nearest_to_it_once_macros_are_expanded() {
+    assert_eq!(run(through_a_user_macro_that_builds_a_generator()), (vec![100], vec![1]));
+}

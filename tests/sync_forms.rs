@@ -223,3 +223,16 @@ fn debug_and_is_complete() {
     assert!(generator.is_complete());
     assert_eq!(format!("{generator:?}"), "SyncGen { state: Complete, .. }");
 }
+
+/// A local closure named like the function is no recursion.
+#[sync_gen(yield = String)]
+fn digits(n: u32) {
+    let digits = |n: u32| n.to_string();
+    yield_!(digits(n));
+}
+
+#[test]
+fn a_local_named_like_the_function_is_not_a_recursive_call() {
+    let items: Vec<String> = core::pin::pin!(digits(12)).collect();
+    assert_eq!(items, ["12"]);
+}

@@ -6,9 +6,9 @@ use syn::parse::Parser;
 use syn::visit_mut::VisitMut;
 use syn::{Block, Expr, Stmt};
 
-use crate::checks;
 use crate::flavor::Flavor;
 use crate::visitor::{Form, Rewriter, is_macro, owns_input_by_name};
+use crate::{checks, nearest};
 
 pub(crate) fn async_gen_block(input: TokenStream) -> TokenStream {
     expand(input, Flavor::Async).unwrap_or_else(syn::Error::into_compile_error)
@@ -34,6 +34,9 @@ pub(crate) fn sync_gen_block(input: TokenStream) -> TokenStream {
 /// `()` when the body never completes.
 fn expand(input: TokenStream, flavor: Flavor) -> syn::Result<TokenStream> {
     let (krate, body) = split_crate_path(input);
+    // An outer generator's marked yields that are this block's, taken back
+    // before any check reads the tokens.
+    let body = nearest::take_back(body);
     let mut stmts = Block::parse_within.parse2(desugar_for_await(body))?;
     // A trailing `yield v` is the last yield, not the completion value.
     if let Some(Stmt::Expr(expr, semi @ None)) = stmts.last_mut() {

@@ -183,7 +183,12 @@ impl<'ast> Visit<'ast> for QuestionMarks {
 pub(crate) fn recursion(function: &ItemFn, args: &Args, flavor: Flavor) -> Option<TokenStream> {
     let name = function.sig.ident.to_string();
     let method = function.sig.receiver().is_some();
-    let call = self_call(function.block.to_token_stream(), &name, method)?;
+    let body = function.block.to_token_stream();
+    let call = self_call(body.clone(), &name, method)?;
+    // A local of the same name (`let digits = |n| ...; digits(n)`) is called instead.
+    if !method && binds_locally(body, &name) {
+        return None;
+    }
     let attribute = flavor.attribute();
     let resume = compact(&args.resume_ty);
     let resume = if resume == "()" { String::new() } else { format!(", resume = {resume}") };
@@ -218,6 +223,31 @@ fn self_call(tokens: TokenStream, name: &str, method: bool) -> Option<Span> {
         }
     }
     None
+}
+
+/// Whether the tokens bind `name` themselves, at any depth: `let [mut]
+/// name`, a nested `fn name`, or a closure parameter `|[mut] name`.
+fn binds_locally(tokens: TokenStream, name: &str) -> bool {
+    let tokens: Vec<TokenTree> = tokens.into_iter().collect();
+    tokens.iter().enumerate().any(|(at, token)| match token {
+        TokenTree::Group(group) => binds_locally(group.stream(), name),
+        TokenTree::Ident(ident) if ident == name => {
+            let before = &tokens[..at];
+            let binder = |token: &TokenTree| match token {
+                TokenTree::Ident(ident) => ident == "let" || ident == "fn",
+                TokenTree::Punct(punct) => punct.as_char() == '|',
+                TokenTree::Group(_) | TokenTree::Literal(_) => false,
+            };
+            match before {
+                [.., binder_token, TokenTree::Ident(mutability)] if mutability == "mut" => {
+                    binder(binder_token)
+                }
+                [.., binder_token] => binder(binder_token),
+                [] => false,
+            }
+        }
+        _ => false,
+    })
 }
 
 /// Whether the tokens end with `Box::pin` or `Box::new`.

@@ -12,7 +12,7 @@ use crate::args::{self, Boxed};
 use crate::error::format_err;
 use crate::flavor::Flavor;
 use crate::visitor::{Form, Rewriter};
-use crate::{checks, fallback, lifetime, params};
+use crate::{checks, fallback, lifetime, nearest, params};
 
 /// Every error is emitted next to a function with the original signature
 /// that returns the generator the attribute declares (see `fallback.rs`), so
@@ -25,6 +25,8 @@ use crate::{checks, fallback, lifetime, params};
 /// `()` completion, recursion without `boxed`, a repeated attribute, a trait
 /// method without a body) are reported first.
 pub(crate) fn attribute(args: TokenStream, item: TokenStream, flavor: Flavor) -> TokenStream {
+    // An outer generator's marked yields that are this function's.
+    let item = nearest::take_back(item);
     // Parsed once in the usual case: parsing is most of the macro's time.
     let (mut function, for_await_errors) = if let Ok(function) = syn::parse2::<ItemFn>(item.clone())
     {

@@ -111,11 +111,15 @@ pub(crate) fn trait_declaration(
         )
     } else {
         let inputs = compact(&suggested.inputs);
-        format!("fn {name}({inputs}) -> {alias}<{lifetime}, {yield_ty}>;`")
+        let (generics, bounds) = generics_as_written(&suggested);
+        format!("fn {name}{generics}({inputs}) -> {alias}<{lifetime}, {yield_ty}>{bounds};`")
     };
     let inputs = compact(&declaration.sig.inputs);
+    let (generics, bounds) = generics_as_written(&declaration.sig);
     let alternative = match flavor {
-        Flavor::Async => format!(", or `fn {name}({inputs}) -> impl Stream<Item = {yield_ty}>;`"),
+        Flavor::Async => format!(
+            ", or `fn {name}{generics}({inputs}) -> impl Stream<Item = {yield_ty}>{bounds};`"
+        ),
         Flavor::Sync => String::new(),
     };
     let message = format!(
@@ -131,6 +135,19 @@ pub(crate) fn trait_declaration(
         declaration.sig.output = generator_output(&boxed, &mut declaration.sig, flavor).1;
     }
     quote!(#error #declaration)
+}
+
+/// The generic parameters (`<T: Send>`, or nothing) and the `where` clause
+/// (` where T: Clone`, or nothing) of `sig`, for a message.
+fn generics_as_written(sig: &Signature) -> (String, String) {
+    let generics =
+        if sig.generics.params.is_empty() { String::new() } else { compact(&sig.generics) };
+    let bounds = sig
+        .generics
+        .where_clause
+        .as_ref()
+        .map_or_else(String::new, |clause| format!(" {}", compact(clause)));
+    (generics, bounds)
 }
 
 /// The completion type `R` of `-> R` (`()` when there is none).

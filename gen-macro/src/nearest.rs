@@ -5,52 +5,76 @@
 //! it. So such a rewrite is marked:
 //!
 //! ```text
-//! $crate::__private::__nearest_generator_yield! { (yield_!(v)) { rewrite } }
+//! { $crate::__private::__nearest_generator_yield! { (yield_!(v)) { rewrite } } }
 //! ```
 //!
-//! (inside an invisible group). A generator macro that finds the marker in
-//! its own body takes the original yield back and rewrites it as its own;
-//! where none does, the marker expands to the rewrite.
+//! (in braces). Every generator macro first takes back the
+//! marked yields in its input (`take_back`), and rewrites them as its own
+//! (marking them again where a generator nested in it may own them); where
+//! none does, the marker expands to the rewrite. So a yield belongs to the
+//! nearest generator around it once every macro is expanded, as a `yield`
+//! belongs to its nearest coroutine in Rust itself: a user's macro that
+//! builds a generator around its input (`lazily!(yield_!(1))` expanding to
+//! `async_gen_block! { ... }`) gives it the yield too. A `#[for_await]`
+//! loop is marked the same way.
 
 use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
 use quote::quote;
-use syn::{Expr, Macro};
 
 /// The name of the facade's marker macro (`#[doc(hidden)]`).
 const MARKER: &str = "__nearest_generator_yield";
 
 /// Input: the crate path, a yield as written and its rewrite.
-/// Output: the rewrite, marked (see the module docs).
+/// Output: the rewrite, marked (see the module docs). In braces, not an
+/// invisible group: rustc may flatten those in a macro's input.
 pub(crate) fn mark(
     krate: &TokenStream,
     original: &TokenStream,
     rewrite: &TokenStream,
 ) -> TokenStream {
     let call = quote!(#krate::__private::__nearest_generator_yield! { (#original) #rewrite });
-    TokenTree::Group(Group::new(Delimiter::None, call)).into()
+    TokenTree::Group(Group::new(Delimiter::Brace, call)).into()
 }
 
-/// Input: an expression. Output: the yield it marks, if it is a marker.
-pub(crate) fn original_in_expr(expr: &Expr) -> Option<Expr> {
-    match expr {
-        Expr::Group(group) => original_in_expr(&group.expr),
-        Expr::Macro(expr_macro) => original_in_macro(&expr_macro.mac),
-        _ => None,
-    }
+/// Input: a generator's input. Output: it with every marked yield, at any
+/// depth, replaced by the yield as written: the nearest generator (this one,
+/// or one nested in it) rewrites it. Groups without a marker are kept as
+/// they are, not rebuilt, which would change how `stringify!` prints them.
+pub(crate) fn take_back(tokens: TokenStream) -> TokenStream {
+    taken_back(&tokens).unwrap_or(tokens)
 }
 
-/// Input: a macro call. Output: the yield it marks, if it is a marker.
-pub(crate) fn original_in_macro(mac: &Macro) -> Option<Expr> {
-    if mac.path.segments.last().is_none_or(|segment| segment.ident != MARKER) {
+/// `take_back`, `None` if there is no marker.
+fn taken_back(tokens: &TokenStream) -> Option<TokenStream> {
+    let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    let changed: Vec<Option<TokenStream>> = trees
+        .iter()
+        .map(|token| match token {
+            TokenTree::Group(group) => match marked_original(group) {
+                Some(original) => Some(take_back(original)),
+                None => taken_back(&group.stream()).map(|stream| {
+                    let mut new = Group::new(group.delimiter(), stream);
+                    new.set_span(group.span());
+                    TokenTree::Group(new).into()
+                }),
+            },
+            _ => None,
+        })
+        .collect();
+    if changed.iter().all(Option::is_none) {
         return None;
     }
-    syn::parse2(original(mac.tokens.clone())?).ok()
+    let tokens = trees
+        .into_iter()
+        .zip(changed)
+        .flat_map(|(token, changed)| changed.unwrap_or_else(|| token.into()));
+    Some(tokens.collect())
 }
 
-/// Input: a group of tokens. Output: the tokens of the yield it marks, if
-/// it is an invisible group around a marker.
-pub(crate) fn original_in_group(group: &Group) -> Option<TokenStream> {
-    if group.delimiter() != Delimiter::None {
+/// Input: a group. Output: the yield it marks, if it is `{ path::__private::
+/// __nearest_generator_yield! { (original) rewrite } }`.
+fn marked_original(group: &Group) -> Option<TokenStream> {
+    if group.delimiter() != Delimiter::Brace {
         return None;
     }
     // The crate path (`$crate`, `::asyncgen`, a `crate = path`), then the name.
@@ -59,20 +83,19 @@ pub(crate) fn original_in_group(group: &Group) -> Option<TokenStream> {
         match tokens.next()? {
             TokenTree::Ident(ident) if ident == MARKER => break,
             TokenTree::Ident(_) => {}
-            TokenTree::Punct(punct) if matches!(punct.as_char(), ':' | '$') => {}
+            TokenTree::Punct(punct) if punct.as_char() == ':' => {}
             _ => return None,
         }
     }
-    let _bang = tokens.next()?;
-    match tokens.next()? {
-        TokenTree::Group(input) => original(input.stream()),
-        _ => None,
+    let (Some(TokenTree::Punct(bang)), Some(TokenTree::Group(input)), None) =
+        (tokens.next(), tokens.next(), tokens.next())
+    else {
+        return None;
+    };
+    if bang.as_char() != '!' {
+        return None;
     }
-}
-
-/// Input: a marker's input, `(original) rewrite`. Output: `original`.
-fn original(input: TokenStream) -> Option<TokenStream> {
-    match input.into_iter().next()? {
+    match input.stream().into_iter().next()? {
         TokenTree::Group(original) if original.delimiter() == Delimiter::Parenthesis => {
             Some(original.stream())
         }

@@ -43,8 +43,12 @@ impl Rewriter {
         }
         let attr = for_loop.attrs.iter().find(|attr| for_await::is_for_await(attr));
         let error = syn::Error::new_spanned(attr, FOR_AWAIT_IN_SYNC).to_compile_error();
-        self.errors.extend(error);
         let stream = &for_loop.expr;
+        if self.maybe_nested() {
+            // In place, where a nested async generator may take the loop back.
+            return Some(syn::Expr::Verbatim(quote!({ #error let _ = &#stream; })));
+        }
+        self.errors.extend(error);
         Some(syn::Expr::Verbatim(quote!({ let _ = &#stream; })))
     }
 }

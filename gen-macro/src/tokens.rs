@@ -125,11 +125,6 @@ impl Rewriter {
                     let body = take_expression(&mut tokens);
                     out.extend(self.in_scope_tokens(Scope::Closure, body));
                 }
-                // An outer generator's yield, which is this one's.
-                TokenTree::Group(group) if nearest::original_in_group(&group).is_some() => {
-                    let original = nearest::original_in_group(&group).unwrap_or_default();
-                    out.extend(self.rewrite_tokens(original));
-                }
                 TokenTree::Group(group) => {
                     let stream = self.rewrite_tokens(group.stream());
                     out.extend([TokenTree::Group(with_stream(&group, stream))]);
@@ -159,12 +154,12 @@ impl Rewriter {
                 continue;
             }
             let candidate: TokenStream = taken.iter().cloned().collect();
-            if let Ok(mut for_loop @ Expr::ForLoop(_)) =
-                syn::parse2::<Expr>(quote::quote!(#pound #attribute #candidate))
-            {
+            let original = quote::quote!(#pound #attribute #candidate);
+            if let Ok(mut for_loop @ Expr::ForLoop(_)) = syn::parse2::<Expr>(original.clone()) {
                 tokens.nth(taken.len() - 1);
                 self.visit_expr_mut(&mut for_loop);
-                return Some(for_loop.into_token_stream());
+                // A generator nested in the macro's input may own it, as a yield.
+                return Some(self.marked(|| original, for_loop.into_token_stream()));
             }
         }
         None

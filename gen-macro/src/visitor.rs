@@ -311,17 +311,13 @@ impl Rewriter {
 
     /// Whether a generator the rewriter cannot recognise may lie between a
     /// yield here and this body, and own it: inside another macro's input
-    /// (`agb! { yield 1; }` with `agb` a renamed `async_gen_block`), or in a
-    /// `fn` item (which may carry a generator attribute under another name).
-    /// Its rewrite is then marked for that generator to take back (see
-    /// `nearest.rs`). Errors elsewhere stand: the yield is misplaced
-    /// whoever owns it.
+    /// (`agb! { yield 1; }` with `agb` a renamed `async_gen_block`, also in
+    /// a closure), or in a `fn` item (which may carry a generator attribute
+    /// under another name). Its rewrite (or the error that it is misplaced)
+    /// is then marked for that generator to take back (see `nearest.rs`).
+    /// Errors elsewhere stand: the syntax tree shows every generator there.
     pub(crate) fn maybe_nested(&self) -> bool {
-        match self.scope {
-            Scope::Body => self.macro_depth > 0,
-            Scope::NestedFn => true,
-            Scope::Closure | Scope::AsyncBlock | Scope::Const => false,
-        }
+        self.macro_depth > 0 || matches!(self.scope, Scope::NestedFn)
     }
 
     /// Input: `yield v` or `yield_!(v)`. Output: its rewrite (marked where
@@ -366,9 +362,6 @@ impl Rewriter {
 
 impl VisitMut for Rewriter {
     fn visit_expr_mut(&mut self, expr: &mut Expr) {
-        if let Some(original) = nearest::original_in_expr(expr) {
-            *expr = original;
-        }
         // The value of a `yield_from!` is the source's completion, not a resume value.
         let is_yield = !matches!(expr, Expr::Macro(m) if is_macro(&m.mac, "yield_from"));
         if let Some(tokens) = self.rewrite_yield(expr) {
@@ -435,7 +428,6 @@ impl VisitMut for Rewriter {
     }
 
     fn visit_stmt_mut(&mut self, stmt: &mut Stmt) {
-        take_back_marked_yield(stmt);
         // `yield v;` and `yield_!(v);`: a yield whose value is discarded.
         let rewritten = match stmt {
             Stmt::Expr(expr @ Expr::Yield(_), Some(semi)) => {
@@ -505,28 +497,6 @@ impl VisitMut for Rewriter {
             visit_mut::visit_trait_item_fn_mut(self, function);
         }
     }
-}
-
-/// Input: a statement. Output: if it is an outer generator's marked yield
-/// (see `nearest.rs`), which is this body's own, the yield as written.
-fn take_back_marked_yield(stmt: &mut Stmt) {
-    let (original, semi) = match stmt {
-        Stmt::Macro(stmt_macro) => {
-            (nearest::original_in_macro(&stmt_macro.mac), stmt_macro.semi_token)
-        }
-        Stmt::Expr(expr, semi) => (nearest::original_in_expr(expr), *semi),
-        _ => return,
-    };
-    *stmt = match original {
-        // A yield macro as a statement, as the user wrote it.
-        Some(Expr::Macro(expr_macro)) => Stmt::Macro(syn::StmtMacro {
-            attrs: expr_macro.attrs,
-            mac: expr_macro.mac,
-            semi_token: semi,
-        }),
-        Some(expr) => Stmt::Expr(expr, semi),
-        None => return,
-    };
 }
 
 /// Whether an item is a generator of its own (`#[async_gen]`, `#[sync_gen]`).
