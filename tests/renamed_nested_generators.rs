@@ -5,13 +5,17 @@
 //! it takes it back. Where no generator is in between (a plain macro such
 //! as `same!` below), the yield stays the outer one's.
 
+#[path = "support/drive.rs"]
+mod drive;
+
 use core::pin::pin;
 
 use asyncgen::async_gen as renamed_async_gen;
 use asyncgen::async_gen_block as agb;
 use asyncgen::sync_gen_block as sgb;
-use asyncgen::{AsyncGenerator, AsyncGeneratorExt, GeneratorState, async_gen, async_gen_block};
+use asyncgen::{AsyncGeneratorExt, GeneratorState, async_gen, async_gen_block};
 use asyncgen::{SyncGenerator, sync_gen};
+use drive::items_and_completion;
 use futures::StreamExt;
 use futures::executor::block_on;
 
@@ -20,20 +24,6 @@ macro_rules! same {
     ($($tokens:tt)*) => {
         $($tokens)*
     };
-}
-
-/// Drives an async generator to its end: its items and completion value.
-fn run<Y, R>(generator: impl AsyncGenerator<Yield = Y, Return = R>) -> (Vec<Y>, R) {
-    block_on(async {
-        let mut generator = pin!(generator);
-        let mut items = Vec::new();
-        loop {
-            match generator.as_mut().resume(()).await {
-                GeneratorState::Yielded(item) => items.push(item),
-                GeneratorState::Complete(done) => return (items, done),
-            }
-        }
-    })
 }
 
 #[async_gen(yield = u32)]
@@ -46,7 +36,7 @@ async fn renamed_blocks_with_yield_macros() -> (Vec<u8>, Vec<u16>) {
 
 #[test]
 fn renamed_block_macros_keep_their_yield_macros() {
-    let (items, (inner, sync_inner)) = run(renamed_blocks_with_yield_macros());
+    let (items, (inner, sync_inner)) = items_and_completion(renamed_blocks_with_yield_macros());
     assert_eq!(items, [100]);
     assert_eq!(inner, [10, 11]);
     assert_eq!(sync_inner, [20, 21]);
@@ -73,7 +63,7 @@ async fn renamed_block_inside_a_plain_macro() -> Vec<u8> {
 
 #[test]
 fn a_plain_macro_between_leaves_each_yield_to_the_nearest_generator() {
-    assert_eq!(run(renamed_block_inside_a_plain_macro()), (vec![100], vec![1, 2]));
+    assert_eq!(items_and_completion(renamed_block_inside_a_plain_macro()), (vec![100], vec![1, 2]));
 }
 
 #[async_gen(yield = u32)]
@@ -90,7 +80,7 @@ async fn renamed_attribute_inside() -> Vec<u8> {
 
 #[test]
 fn a_nested_fn_under_a_renamed_attribute_keeps_its_yields() {
-    assert_eq!(run(renamed_attribute_inside()), (vec![100], vec![3, 4]));
+    assert_eq!(items_and_completion(renamed_attribute_inside()), (vec![100], vec![3, 4]));
 }
 
 #[sync_gen(yield = u32)]
@@ -155,7 +145,7 @@ async fn renamed_blocks_in_closures() -> (Vec<u8>, Vec<u8>) {
 
 #[test]
 fn a_renamed_block_in_a_closure_keeps_its_yields() {
-    assert_eq!(run(renamed_blocks_in_closures()), (vec![100], (vec![1], vec![2])));
+    assert_eq!(items_and_completion(renamed_blocks_in_closures()), (vec![100], (vec![1], vec![2])));
     let outer = async_gen_block! {
         let inner = async { pin!(agb! { yield 3u8; }).collect::<Vec<u8>>().await };
         yield inner.await[0];
@@ -182,7 +172,10 @@ async fn renamed_attribute_with_a_plain_macro_inside() -> Vec<u8> {
 
 #[test]
 fn a_renamed_attribute_takes_back_yields_in_its_macros_too() {
-    assert_eq!(run(renamed_attribute_with_a_plain_macro_inside()), (vec![100], vec![6, 7, 8]));
+    assert_eq!(
+        items_and_completion(renamed_attribute_with_a_plain_macro_inside()),
+        (vec![100], vec![6, 7, 8])
+    );
 }
 
 #[async_gen(yield = u32)]
@@ -207,7 +200,10 @@ async fn endless_renamed_blocks() -> (Vec<u8>, Vec<u8>) {
 
 #[test]
 fn an_endless_renamed_block_is_still_a_stream() {
-    assert_eq!(run(endless_renamed_blocks()), (vec![100], (vec![0, 1], vec![10, 11])));
+    assert_eq!(
+        items_and_completion(endless_renamed_blocks()),
+        (vec![100], (vec![0, 1], vec![10, 11]))
+    );
 }
 
 /// A user's macro that builds a generator around its input.
@@ -228,5 +224,8 @@ async fn through_a_user_macro_that_builds_a_generator() -> Vec<u32> {
 
 #[test]
 fn a_yield_belongs_to_the_generator_nearest_to_it_once_macros_are_expanded() {
-    assert_eq!(run(through_a_user_macro_that_builds_a_generator()), (vec![100], vec![1]));
+    assert_eq!(
+        items_and_completion(through_a_user_macro_that_builds_a_generator()),
+        (vec![100], vec![1])
+    );
 }

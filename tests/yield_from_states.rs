@@ -9,31 +9,19 @@
 //! generator source panics as any generator resumed after `Complete` does; a
 //! completed (fused) stream source yields nothing and evaluates to `()`.
 
+#[path = "support/drive.rs"]
+mod drive;
+
 use core::pin::pin;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use asyncgen::{AsyncGeneratorExt, GeneratorState, async_gen, async_gen_block};
+use drive::items_and_completion;
 use futures::StreamExt;
 use futures::executor::block_on;
 
 fn collect<S: futures::Stream>(stream: S) -> Vec<S::Item> {
     block_on(pin!(stream).collect())
-}
-
-/// Drives a generator to its end; returns its items and completion value.
-fn items_and_completion<Y, R>(
-    generator: impl asyncgen::AsyncGenerator<Yield = Y, Return = R>,
-) -> (Vec<Y>, R) {
-    block_on(async {
-        let mut generator = pin!(generator);
-        let mut items = Vec::new();
-        loop {
-            match generator.as_mut().resume(()).await {
-                GeneratorState::Yielded(item) => items.push(item),
-                GeneratorState::Complete(done) => return (items, done),
-            }
-        }
-    })
 }
 
 /// The message of the panic that `run` raises.

@@ -4,32 +4,19 @@
 //! arms of `tokio::select!` (issue 10, defect 3). And macros whose input is
 //! not code (`stringify!`) keep their input as written.
 
+#[path = "../../support/drive.rs"]
+mod drive;
+
 use core::pin::pin;
 
 use asyncgen::async_gen_block as agb;
 use asyncgen::{async_gen, async_gen_block};
+use drive::items_and_completion;
 use futures::StreamExt;
 use futures::executor::block_on;
 
 fn collect<S: futures::Stream>(stream: S) -> Vec<S::Item> {
     block_on(pin!(stream).collect())
-}
-
-/// Drives a generator to its end; returns its items and completion value.
-fn items_and_completion<Y, R>(
-    generator: impl asyncgen::AsyncGenerator<Yield = Y, Return = R>,
-) -> (Vec<Y>, R) {
-    use asyncgen::{AsyncGeneratorExt, GeneratorState};
-    block_on(async {
-        let mut generator = pin!(generator);
-        let mut items = Vec::new();
-        loop {
-            match generator.as_mut().resume(()).await {
-                GeneratorState::Yielded(item) => items.push(item),
-                GeneratorState::Complete(done) => return (items, done),
-            }
-        }
-    })
 }
 
 #[async_gen(yield = u32)]
