@@ -8,13 +8,13 @@
 //! { $crate::__private::__nearest_generator_yield! { (yield_!(v)) { rewrite } } }
 //! ```
 //!
-//! (in braces). Every generator macro first takes back the
-//! marked yields in its input (`take_back`), and rewrites them as its own
-//! (marking them again where a generator nested in it may own them); where
-//! none does, the marker expands to the rewrite. So a yield belongs to the
-//! nearest generator around it once every macro is expanded, as a `yield`
-//! belongs to its nearest coroutine in Rust itself: a user's macro that
-//! builds a generator around its input (`lazily!(yield_!(1))` expanding to
+//! Every generator macro first takes back the marked yields in its input
+//! (`take_back`) and rewrites them as its own (marking them again where a
+//! generator nested in it may own them); where none does, the marker
+//! expands to the rewrite. So a yield belongs to the nearest generator
+//! around it once every macro is expanded, as a `yield` belongs to its
+//! nearest coroutine in Rust itself: a user's macro that builds a generator
+//! around its input (`lazily!(yield_!(1))` expanding to
 //! `async_gen_block! { ... }`) gives it the yield too. A `#[for_await]`
 //! loop is marked the same way.
 

@@ -11,7 +11,6 @@ use quote::ToTokens;
 use syn::visit_mut::VisitMut;
 use syn::{Expr, Macro};
 
-use crate::nearest;
 use crate::visitor::{Form, Rewriter, Scope, owns_input_by_name};
 
 type Tokens = std::iter::Peekable<proc_macro2::token_stream::IntoIter>;
@@ -227,16 +226,10 @@ impl Rewriter {
         }
     }
 
-    /// Input: a yield as written (`original`) and its rewrite. Output: the
-    /// rewrite, marked where a nested generator may own the yield (see
-    /// `Rewriter::maybe_nested`), else in an invisible group.
-    pub(crate) fn marked(
-        &self,
-        original: impl FnOnce() -> TokenStream,
-        rewrite: TokenStream,
-    ) -> TokenStream {
+    /// `mark_if_nested`, in an invisible group where it is not marked.
+    fn marked(&self, original: impl FnOnce() -> TokenStream, rewrite: TokenStream) -> TokenStream {
         if self.maybe_nested() {
-            nearest::mark(&self.krate, &original(), &rewrite)
+            self.mark_if_nested(original, rewrite)
         } else {
             invisible_group(rewrite)
         }

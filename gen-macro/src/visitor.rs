@@ -325,16 +325,19 @@ impl Rewriter {
     fn rewrite_yield(&mut self, expr: &mut Expr) -> Option<TokenStream> {
         let original = self.maybe_nested().then(|| expr.to_token_stream());
         let rewrite = self.rewrite_own_yield(expr)?;
-        Some(match original {
-            Some(original) => nearest::mark(&self.krate, &original, &rewrite),
-            None => rewrite,
-        })
+        Some(self.mark_if_nested(|| original.unwrap_or_default(), rewrite))
     }
 
-    /// `rewrite_yield`'s marking, for a yield macro written as a statement.
-    fn mark_if_nested(&self, mac: &Macro, rewrite: TokenStream) -> TokenStream {
+    /// Input: a yield as written (asked for only if needed) and its rewrite.
+    /// Output: the rewrite, marked where a nested generator may own the
+    /// yield (see `maybe_nested`).
+    pub(crate) fn mark_if_nested(
+        &self,
+        original: impl FnOnce() -> TokenStream,
+        rewrite: TokenStream,
+    ) -> TokenStream {
         if self.maybe_nested() {
-            nearest::mark(&self.krate, &mac.to_token_stream(), &rewrite)
+            nearest::mark(&self.krate, &original(), &rewrite)
         } else {
             rewrite
         }
@@ -436,12 +439,12 @@ impl VisitMut for Rewriter {
             Stmt::Macro(stmt_macro) if is_macro(&stmt_macro.mac, "yield_") => {
                 let semi = stmt_macro.semi_token.unwrap_or_default();
                 let rewrite = self.yield_macro(&stmt_macro.mac);
-                Some((self.mark_if_nested(&stmt_macro.mac, rewrite), semi))
+                Some((self.mark_if_nested(|| stmt_macro.mac.to_token_stream(), rewrite), semi))
             }
             Stmt::Macro(stmt_macro) if is_macro(&stmt_macro.mac, "yield_from") => {
                 let semi = stmt_macro.semi_token.unwrap_or_default();
                 let rewrite = self.yield_from_macro(&stmt_macro.mac);
-                Some((self.mark_if_nested(&stmt_macro.mac, rewrite), semi))
+                Some((self.mark_if_nested(|| stmt_macro.mac.to_token_stream(), rewrite), semi))
             }
             Stmt::Macro(stmt_macro) if !owns_its_input(&stmt_macro.mac) => {
                 self.visit_macro_tokens(&mut stmt_macro.mac);
