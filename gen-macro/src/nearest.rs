@@ -41,24 +41,27 @@ pub(crate) fn mark(
 /// or one nested in it) rewrites it. Groups without a marker are kept as
 /// they are, not rebuilt, which would change how `stringify!` prints them.
 pub(crate) fn take_back(tokens: TokenStream) -> TokenStream {
-    taken_back(&tokens).unwrap_or(tokens)
+    taken_back(tokens.clone().into_iter().collect()).unwrap_or(tokens)
 }
 
-/// `take_back`, `None` if there is no marker.
-fn taken_back(tokens: &TokenStream) -> Option<TokenStream> {
-    let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
+/// `take_back` of a stream's trees, `None` if there is no marker. Each
+/// group's stream is read once: a proc macro reads it from the compiler.
+fn taken_back(trees: Vec<TokenTree>) -> Option<TokenStream> {
     let changed: Vec<Option<TokenStream>> = trees
         .iter()
-        .map(|token| match token {
-            TokenTree::Group(group) => match marked_original(group) {
-                Some(original) => Some(take_back(original)),
-                None => taken_back(&group.stream()).map(|stream| {
-                    let mut new = Group::new(group.delimiter(), stream);
-                    new.set_span(group.span());
-                    TokenTree::Group(new).into()
-                }),
-            },
-            _ => None,
+        .map(|token| {
+            let TokenTree::Group(group) = token else { return None };
+            let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+            if group.delimiter() == Delimiter::Brace {
+                if let Some(original) = marked_original(&inner) {
+                    return Some(take_back(original));
+                }
+            }
+            taken_back(inner).map(|stream| {
+                let mut new = Group::new(group.delimiter(), stream);
+                new.set_span(group.span());
+                TokenTree::Group(new).into()
+            })
         })
         .collect();
     if changed.iter().all(Option::is_none) {
@@ -71,32 +74,28 @@ fn taken_back(tokens: &TokenStream) -> Option<TokenStream> {
     Some(tokens.collect())
 }
 
-/// Input: a group. Output: the yield it marks, if it is `{ path::__private::
-/// __nearest_generator_yield! { (original) rewrite } }`.
-fn marked_original(group: &Group) -> Option<TokenStream> {
-    if group.delimiter() != Delimiter::Brace {
-        return None;
-    }
-    // The crate path (`$crate`, `::asyncgen`, a `crate = path`), then the name.
-    let mut tokens = group.stream().into_iter();
-    loop {
-        match tokens.next()? {
-            TokenTree::Ident(ident) if ident == MARKER => break,
-            TokenTree::Ident(_) => {}
-            TokenTree::Punct(punct) if punct.as_char() == ':' => {}
-            _ => return None,
-        }
-    }
-    let (Some(TokenTree::Punct(bang)), Some(TokenTree::Group(input)), None) =
-        (tokens.next(), tokens.next(), tokens.next())
+/// Input: the trees of a `{ ... }` group. Output: the yield they mark, if
+/// they are `path::__private::__nearest_generator_yield! { (original) rewrite }`.
+fn marked_original(trees: &[TokenTree]) -> Option<TokenStream> {
+    // The cheap tests first: most groups end otherwise.
+    let [path @ .., TokenTree::Ident(name), TokenTree::Punct(bang), TokenTree::Group(input)] =
+        trees
     else {
         return None;
     };
-    if bang.as_char() != '!' {
+    if bang.as_char() != '!' || input.delimiter() != Delimiter::Brace || name != MARKER {
         return None;
     }
+    // The crate path (`$crate`, `::asyncgen`, a `crate = path`) and `__private`.
+    let path_only = path.iter().all(|token| match token {
+        TokenTree::Ident(_) => true,
+        TokenTree::Punct(punct) => punct.as_char() == ':',
+        _ => false,
+    });
     match input.stream().into_iter().next()? {
-        TokenTree::Group(original) if original.delimiter() == Delimiter::Parenthesis => {
+        TokenTree::Group(original)
+            if path_only && original.delimiter() == Delimiter::Parenthesis =>
+        {
             Some(original.stream())
         }
         _ => None,
