@@ -57,28 +57,24 @@ pub(crate) fn for_boxed(sig: &mut Signature) -> Lifetime {
 /// by `'static` or (for a named lifetime) by that lifetime, in its
 /// declaration or in the `where` clause.
 fn type_params_outlive(generics: &Generics, lifetime: &Lifetime) -> bool {
-    let satisfies = |bound: &Lifetime| {
-        bound.ident == "static" || (lifetime.ident != "_" && bound.ident == lifetime.ident)
-    };
-    let lifetimes = |bounds: &Punctuated<TypeParamBound, Token![+]>| -> Vec<Lifetime> {
-        let lifetimes = bounds.iter().filter_map(|bound| match bound {
-            TypeParamBound::Lifetime(lifetime) => Some(lifetime.clone()),
-            _ => None,
-        });
-        lifetimes.collect()
-    };
-    generics.type_params().all(|param| {
-        let in_where = generics.where_clause.iter().flat_map(|clause| &clause.predicates);
-        let mut where_bounds = in_where.filter_map(|predicate| match predicate {
-            WherePredicate::Type(bounded)
-                if matches!(&bounded.bounded_ty, Type::Path(path) if path.qself.is_none() && path.path.is_ident(&param.ident)) =>
-            {
-                Some(lifetimes(&bounded.bounds))
+    let outlives = |bounds: &Punctuated<TypeParamBound, Token![+]>| {
+        bounds.iter().any(|bound| match bound {
+            TypeParamBound::Lifetime(bound) => {
+                bound.ident == "static" || (lifetime.ident != "_" && bound.ident == lifetime.ident)
             }
-            _ => None,
-        });
-        lifetimes(&param.bounds).iter().any(satisfies)
-            || where_bounds.any(|bounds| bounds.iter().any(satisfies))
+            _ => false,
+        })
+    };
+    let predicates = generics.where_clause.iter().flat_map(|clause| &clause.predicates);
+    generics.type_params().all(|param| {
+        outlives(&param.bounds)
+            || predicates.clone().any(|predicate| match predicate {
+                WherePredicate::Type(bounded) => {
+                    matches!(&bounded.bounded_ty, Type::Path(path) if path.qself.is_none() && path.path.is_ident(&param.ident))
+                        && outlives(&bounded.bounds)
+                }
+                _ => false,
+            })
     })
 }
 
