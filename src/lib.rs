@@ -294,8 +294,16 @@ macro_rules! yield_ {
 ///   it, and evaluates to its completion value;
 /// * over any other `Stream`, re-yields its items and evaluates to `()`.
 ///
-/// No import is needed in a generator body; outside one, this macro is a
-/// compile error.
+/// A source that was already started or partly consumed continues from where
+/// it stands. No import is needed in a generator body; outside one, this
+/// macro is a compile error.
+///
+/// # Panics
+///
+/// Over a generator that already completed (its completion value was taken),
+/// as resuming it would; a completed `Stream` yields nothing and gives `()`.
+/// Over a generator suspended at a `yield` when the resume type is not `()`:
+/// there is no resume value to continue it with.
 ///
 /// ```
 /// use asyncgen::{GeneratorState, AsyncGeneratorExt, async_gen};

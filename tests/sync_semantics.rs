@@ -163,6 +163,27 @@ fn yield_from_a_started_source_continues_where_it_stands() {
     assert_eq!(pin!(rest_after_first()).collect::<Vec<_>>(), [0, 1, 2, 3]);
 }
 
+#[sync_gen(yield = u32)]
+fn twice_over_one_generator() -> &'static str {
+    let mut source = pin!(inner());
+    let done = yield_from!(source.as_mut());
+    yield_!(99);
+    yield_from!(source);
+    done
+}
+
+#[test]
+fn yield_from_a_completed_generator_panics_clearly() {
+    let mut generator = pin!(twice_over_one_generator());
+    let items: Vec<_> = (0..3).map(|_| generator.as_mut().resume(())).collect();
+    assert_eq!(items, [1, 2, 99].map(GeneratorState::Yielded));
+    let caught = catch_unwind(AssertUnwindSafe(|| generator.as_mut().resume(())));
+    let payload = caught.expect_err("a clear panic");
+    let message = payload.downcast_ref::<&str>().copied().unwrap_or_default();
+    assert!(message.contains("nor delegated to by `yield_from!`"), "{message}");
+    assert!(generator.is_complete(), "a panicking body finishes its generator");
+}
+
 #[sync_gen(yield = u32, boxed)]
 fn walk(depth: u32) {
     yield_!(depth);

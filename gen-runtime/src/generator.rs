@@ -157,7 +157,8 @@ impl<B: Body + ?Sized> AsyncGenerator<B::Resume> for AsyncGen<B> {
 fn resumed_after_completion() -> ! {
     panic!(
         "`AsyncGen` resumed after it completed or panicked: a generator cannot be resumed \
-         after `GeneratorState::Complete`; check `is_complete()` before resuming"
+         after `GeneratorState::Complete`, nor delegated to by `yield_from!` (its completion \
+         value was already taken); check `is_complete()` before resuming"
     )
 }
 

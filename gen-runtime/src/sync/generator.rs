@@ -112,7 +112,8 @@ impl<B: SyncBody + ?Sized> SyncGen<B> {
             Some(state) => state,
             None => panic!(
                 "`SyncGen` resumed after it completed or panicked: a generator cannot be resumed \
-                 after `GeneratorState::Complete`; check `is_complete()` first"
+                 after `GeneratorState::Complete`, nor delegated to by `yield_from!` (its \
+                 completion value was already taken); check `is_complete()` first"
             ),
         }
     }
