@@ -158,6 +158,51 @@ impl Rewriter {
         }
     }
 
+    /// Visits the statements of one block.
+    pub(crate) fn visit_stmts(&mut self, stmts: &mut [Stmt]) {
+        let last = stmts.len().checked_sub(1);
+        for (index, stmt) in stmts.iter_mut().enumerate() {
+            self.rewrite_stmt(stmt, Some(index) == last);
+        }
+    }
+
+    /// Input: a statement, and whether it ends its block (a braced
+    /// `yield_! { v }` without a `;` is then the block's value; anywhere
+    /// else it is a statement and gets its `;`).
+    fn rewrite_stmt(&mut self, stmt: &mut Stmt, at_tail: bool) {
+        let end = |semi: Option<syn::Token![;]>| {
+            if at_tail { semi } else { Some(semi.unwrap_or_default()) }
+        };
+        // `yield v;` and `yield_!(v);`: a yield whose value is discarded. Its
+        // attributes (`#[cfg]`, `#[allow]`) stay on the rewrite.
+        let rewritten = match stmt {
+            Stmt::Expr(expr @ Expr::Yield(_), Some(semi)) => {
+                self.rewrite_yield(expr).map(|t| (t, Some(*semi)))
+            }
+            Stmt::Macro(stmt_macro) if is_macro(&stmt_macro.mac, "yield_") => {
+                let rewrite = self.yield_macro(&stmt_macro.mac);
+                let rewrite = self.mark_if_nested(|| stmt_macro.mac.to_token_stream(), rewrite);
+                Some((with_attrs(&stmt_macro.attrs, rewrite), end(stmt_macro.semi_token)))
+            }
+            Stmt::Macro(stmt_macro) if is_macro(&stmt_macro.mac, "yield_from") => {
+                let rewrite = self.yield_from_macro(&stmt_macro.mac);
+                let rewrite = self.mark_if_nested(|| stmt_macro.mac.to_token_stream(), rewrite);
+                Some((with_attrs(&stmt_macro.attrs, rewrite), end(stmt_macro.semi_token)))
+            }
+            Stmt::Macro(stmt_macro) if !owns_its_input(&stmt_macro.mac) => {
+                self.visit_macro_tokens(&mut stmt_macro.mac);
+                None
+            }
+            _ => {
+                visit_mut::visit_stmt_mut(self, stmt);
+                None
+            }
+        };
+        if let Some((tokens, semi)) = rewritten {
+            *stmt = Stmt::Expr(Expr::Verbatim(tokens), semi);
+        }
+    }
+
     /// Input: the span of a `yield` (or `yield_!`) and its value.
     /// Output:
     /// ```text
@@ -324,8 +369,18 @@ impl Rewriter {
     /// a nested generator may own it); `None` for other expressions.
     fn rewrite_yield(&mut self, expr: &mut Expr) -> Option<TokenStream> {
         let original = self.maybe_nested().then(|| expr.to_token_stream());
+        let attrs = match expr {
+            Expr::Yield(yield_expr) => core::mem::take(&mut yield_expr.attrs),
+            Expr::Macro(expr_macro)
+                if is_macro(&expr_macro.mac, "yield_")
+                    || is_macro(&expr_macro.mac, "yield_from") =>
+            {
+                core::mem::take(&mut expr_macro.attrs)
+            }
+            _ => return None,
+        };
         let rewrite = self.rewrite_own_yield(expr)?;
-        Some(self.mark_if_nested(|| original.unwrap_or_default(), rewrite))
+        Some(with_attrs(&attrs, self.mark_if_nested(|| original.unwrap_or_default(), rewrite)))
     }
 
     /// Input: a yield as written (asked for only if needed) and its rewrite.
@@ -430,34 +485,14 @@ impl VisitMut for Rewriter {
         }
     }
 
+    fn visit_block_mut(&mut self, block: &mut syn::Block) {
+        self.visit_stmts(&mut block.stmts);
+    }
+
     fn visit_stmt_mut(&mut self, stmt: &mut Stmt) {
-        // `yield v;` and `yield_!(v);`: a yield whose value is discarded.
-        let rewritten = match stmt {
-            Stmt::Expr(expr @ Expr::Yield(_), Some(semi)) => {
-                self.rewrite_yield(expr).map(|t| (t, *semi))
-            }
-            Stmt::Macro(stmt_macro) if is_macro(&stmt_macro.mac, "yield_") => {
-                let semi = stmt_macro.semi_token.unwrap_or_default();
-                let rewrite = self.yield_macro(&stmt_macro.mac);
-                Some((self.mark_if_nested(|| stmt_macro.mac.to_token_stream(), rewrite), semi))
-            }
-            Stmt::Macro(stmt_macro) if is_macro(&stmt_macro.mac, "yield_from") => {
-                let semi = stmt_macro.semi_token.unwrap_or_default();
-                let rewrite = self.yield_from_macro(&stmt_macro.mac);
-                Some((self.mark_if_nested(|| stmt_macro.mac.to_token_stream(), rewrite), semi))
-            }
-            Stmt::Macro(stmt_macro) if !owns_its_input(&stmt_macro.mac) => {
-                self.visit_macro_tokens(&mut stmt_macro.mac);
-                None
-            }
-            _ => {
-                visit_mut::visit_stmt_mut(self, stmt);
-                None
-            }
-        };
-        if let Some((tokens, semi)) = rewritten {
-            *stmt = Stmt::Expr(Expr::Verbatim(tokens), Some(semi));
-        }
+        // Only a statement outside any block gets here (`visit_block_mut`
+        // visits the others): it ends nothing.
+        self.rewrite_stmt(stmt, false);
     }
 
     /// A `#[for_await]` left here is not on a `for` loop (those are handled
@@ -510,6 +545,15 @@ fn is_generator(attrs: &[syn::Attribute]) -> bool {
 }
 
 /// Whether `mac` is `name!` (by its last path segment, so `asyncgen::name!` too).
+/// Input: a statement's or expression's attributes and the rewrite of its
+/// yield. Output: the rewrite under those attributes (`#[cfg]` still
+/// removes it).
+fn with_attrs(attrs: &[syn::Attribute], rewrite: TokenStream) -> TokenStream {
+    let mut tokens = quote!(#(#attrs)*);
+    tokens.extend(rewrite);
+    tokens
+}
+
 pub(crate) fn is_macro(mac: &Macro, name: &str) -> bool {
     mac.path.segments.last().is_some_and(|segment| segment.ident == name)
 }
