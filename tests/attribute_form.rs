@@ -807,3 +807,20 @@ fn a_local_named_like_the_function_is_not_a_recursive_call() {
     let items: Vec<u32> = block_on(pin!(twice_over(4)).collect());
     assert_eq!(items, [8]);
 }
+
+/// A parameter, or a `match` arm's binding, named like the generator is no recursion.
+#[async_gen(yield = u32)]
+async fn callback(callback: fn() -> u32, numbers: Option<u32>) {
+    yield_!(callback());
+    match numbers {
+        Some(callback) => yield_!(callback),
+        None => {}
+    }
+}
+
+#[test]
+fn a_parameter_or_binding_named_like_the_function_is_not_a_recursive_call() {
+    use futures::StreamExt;
+    let items: Vec<u32> = block_on(pin!(callback(|| 3, Some(4))).collect());
+    assert_eq!(items, [3, 4]);
+}

@@ -236,3 +236,18 @@ fn a_local_named_like_the_function_is_not_a_recursive_call() {
     let items: Vec<String> = core::pin::pin!(digits(12)).collect();
     assert_eq!(items, ["12"]);
 }
+
+/// A parameter, or a pattern's binding, named like the function is no recursion.
+#[sync_gen(yield = u32)]
+fn apply(apply: &dyn Fn(u32) -> u32, matched: Option<fn() -> u32>) {
+    yield_!(apply(1));
+    if let Some(apply) = matched {
+        yield_!(apply());
+    }
+}
+
+#[test]
+fn a_parameter_or_binding_named_like_the_function_is_not_a_recursive_call() {
+    let items: Vec<u32> = core::pin::pin!(apply(&|x| x + 1, Some(|| 7))).collect();
+    assert_eq!(items, [2, 7]);
+}

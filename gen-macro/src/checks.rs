@@ -184,9 +184,10 @@ pub(crate) fn recursion(function: &ItemFn, args: &Args, flavor: Flavor) -> Optio
     let name = function.sig.ident.to_string();
     let method = function.sig.receiver().is_some();
     let body = function.block.to_token_stream();
-    let call = self_call(body.clone(), &name, method)?;
-    // A local of the same name (`let digits = |n| ...; digits(n)`) is called instead.
-    if !method && binds_locally(body, &name) {
+    let call = self_call(body, &name, method)?;
+    // A binding of the same name (`let digits = |n| ...; digits(n)`, a
+    // parameter `digits: fn(u32) -> String`) is called instead.
+    if !method && binds_locally(function, &name) {
         return None;
     }
     let attribute = flavor.attribute();
@@ -225,12 +226,45 @@ fn self_call(tokens: TokenStream, name: &str, method: bool) -> Option<Span> {
     None
 }
 
-/// Whether the tokens bind `name` themselves, at any depth: `let [mut]
-/// name`, a nested `fn name`, or a closure parameter `|[mut] name`.
-fn binds_locally(tokens: TokenStream, name: &str) -> bool {
+/// Whether `name` is bound inside the function, shadowing the function:
+/// by a parameter, by any pattern of the body (`let`, `if let`, `match`
+/// arms, closure parameters), by a nested `fn`, or by `let name` among a
+/// macro's tokens.
+fn binds_locally(function: &ItemFn, name: &str) -> bool {
+    struct Binder<'a> {
+        name: &'a str,
+        found: bool,
+    }
+
+    impl<'ast> Visit<'ast> for Binder<'_> {
+        fn visit_pat_ident(&mut self, pat: &'ast syn::PatIdent) {
+            self.found |= pat.ident == self.name;
+            visit::visit_pat_ident(self, pat);
+        }
+
+        fn visit_item_fn(&mut self, item: &'ast ItemFn) {
+            self.found |= item.sig.ident == self.name;
+            visit::visit_item_fn(self, item);
+        }
+
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            self.found |= tokens_bind(mac.tokens.clone(), self.name);
+        }
+    }
+
+    let mut binder = Binder { name, found: false };
+    function.sig.inputs.iter().for_each(|input| binder.visit_fn_arg(input));
+    binder.visit_block(&function.block);
+    binder.found
+}
+
+/// Whether the tokens (a macro's input, not parsed) bind `name`, at any
+/// depth: `let [mut] name`, a nested `fn name`, or a closure parameter
+/// `|[mut] name`.
+fn tokens_bind(tokens: TokenStream, name: &str) -> bool {
     let tokens: Vec<TokenTree> = tokens.into_iter().collect();
     tokens.iter().enumerate().any(|(at, token)| match token {
-        TokenTree::Group(group) => binds_locally(group.stream(), name),
+        TokenTree::Group(group) => tokens_bind(group.stream(), name),
         TokenTree::Ident(ident) if ident == name => {
             let before = &tokens[..at];
             let binder = |token: &TokenTree| match token {

@@ -12,7 +12,9 @@ use syn::{FnArg, Ident, Pat, PatIdent, Signature};
 /// let _ = &x; let _ = &_guard;`, so that every argument is captured by the
 /// generator (and dropped with it), whether or not the body uses it.
 /// Mentioning an argument captures it without copying it into a second
-/// local, which would store it twice in the generator.
+/// local, which would store it twice in the generator (the drop order this
+/// gives is in the README). A parameter's `#[cfg]` goes on its `let`s, and a
+/// pattern with `ref mut` bindings gets `mut __arg1`.
 ///
 /// A user's parameter keeps its own name and span, whatever it looks like
 /// (`__co`, `_x`, `__arg1`): it is an ordinary binding. The mention of a
@@ -30,26 +32,50 @@ pub(crate) fn bind(sig: &mut Signature) -> TokenStream {
                 let self_token = receiver.self_token;
                 prelude.extend(quote!(let _ = &#self_token;));
             }
-            FnArg::Typed(arg) => match &mut *arg.pat {
-                Pat::Ident(PatIdent { by_ref: None, ident, subpat: None, .. }) => {
-                    let mention = if ident.to_string().starts_with('_') {
-                        Ident::new(&ident.to_string(), Span::call_site().located_at(ident.span()))
-                    } else {
-                        // The user's own token: rustc's notes about the
-                        // capture (not `Send`...) then point at it plainly.
-                        ident.clone()
-                    };
-                    prelude.extend(quote!(let _ = &#mention;));
+            FnArg::Typed(arg) => {
+                // A parameter under `#[cfg]` may not exist: neither may its `let`s.
+                let cfgs = arg
+                    .attrs
+                    .iter()
+                    .filter(|attr| attr.path().is_ident("cfg") || attr.path().is_ident("cfg_attr"));
+                let cfgs = quote!(#(#cfgs)*);
+                match &mut *arg.pat {
+                    Pat::Ident(PatIdent { by_ref: None, ident, subpat: None, .. }) => {
+                        let mention = if ident.to_string().starts_with('_') {
+                            Ident::new(
+                                &ident.to_string(),
+                                Span::call_site().located_at(ident.span()),
+                            )
+                        } else {
+                            // The user's own token: rustc's notes about the
+                            // capture (not `Send`...) then point at it plainly.
+                            ident.clone()
+                        };
+                        prelude.extend(quote!(#cfgs let _ = &#mention;));
+                    }
+                    pat => {
+                        let name = unused_name(&taken, index);
+                        prelude.extend(quote!(#cfgs let _ = &#name; #cfgs let #pat = #name;));
+                        // `ref mut` bindings borrow the argument mutably.
+                        let mutability = binds_ref_mut(pat.to_token_stream()).then(|| quote!(mut));
+                        *arg.pat = syn::parse_quote!(#mutability #name);
+                    }
                 }
-                pat => {
-                    let name = unused_name(&taken, index);
-                    prelude.extend(quote!(let _ = &#name; let #pat = #name;));
-                    *arg.pat = syn::parse_quote!(#name);
-                }
-            },
+            }
         }
     }
     prelude
+}
+
+/// Whether a pattern's tokens hold a `ref mut` binding.
+fn binds_ref_mut(tokens: TokenStream) -> bool {
+    let tokens: Vec<TokenTree> = tokens.into_iter().collect();
+    tokens.windows(2).any(|pair| {
+        matches!(pair, [TokenTree::Ident(by_ref), TokenTree::Ident(mutability)]
+            if by_ref == "ref" && mutability == "mut")
+    }) || tokens
+        .iter()
+        .any(|token| matches!(token, TokenTree::Group(group) if binds_ref_mut(group.stream())))
 }
 
 /// `__argN` (mixed-site), with `_`s appended until no identifier of the
