@@ -1,6 +1,7 @@
 //! Parsing of `#[async_gen(yield = T, resume = A, crate = path)]`.
 
 use proc_macro2::{Span, TokenStream};
+use quote::ToTokens;
 use syn::parse::{Parse, ParseStream, Parser};
 use syn::punctuated::Punctuated;
 use syn::{Path, Token, Type};
@@ -40,13 +41,14 @@ impl Parse for Arg {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
         if input.peek(Token![yield]) {
             let key: Token![yield] = input.parse()?;
-            value_after_eq(input, "yield", "the type of the values the generator yields")?;
+            value_after_eq(input, &key, "yield", "the type of the values the generator yields")?;
             return Ok(Arg::Yield(key, input.parse()?));
         }
         if input.peek(Token![crate]) {
             let key: Token![crate] = input.parse()?;
             value_after_eq(
                 input,
+                &key,
                 "crate",
                 "the path of the asyncgen crate, e.g. `crate = ::asyncgen`",
             )?;
@@ -54,7 +56,8 @@ impl Parse for Arg {
         }
         let key: syn::Ident = input.parse().map_err(|e| syn::Error::new(e.span(), EXPECTED))?;
         if key == "resume" {
-            value_after_eq(input, "resume", "the type of the values each `yield` evaluates to")?;
+            let what = "the type of the values each `yield` evaluates to";
+            value_after_eq(input, &key, "resume", what)?;
             return Ok(Arg::Resume(key, input.parse()?));
         }
         if key == "boxed" || key == "boxed_local" {
@@ -68,10 +71,19 @@ impl Parse for Arg {
     }
 }
 
-/// Parses the `=` after `key`, with an error that shows the full form.
-fn value_after_eq(input: ParseStream<'_>, key: &str, what: &str) -> syn::Result<()> {
-    if input.parse::<Option<Token![=]>>()?.is_none() {
-        return Err(input.error(format!("expected `{key} = ...`, with {what}")));
+/// Parses the `=` after `key` (named `name`), with an error that shows the
+/// full form at `key` if it is missing, or at the `=` if no value follows.
+fn value_after_eq(
+    input: ParseStream<'_>,
+    key: &dyn ToTokens,
+    name: &str,
+    what: &str,
+) -> syn::Result<()> {
+    let Some(eq) = input.parse::<Option<Token![=]>>()? else {
+        bail!(key, "expected `{name} = ...`, with {what}");
+    };
+    if input.is_empty() || input.peek(Token![,]) {
+        bail!(eq, "`{name} =` needs a value after it: write `{name} = ...`, with {what}");
     }
     Ok(())
 }
