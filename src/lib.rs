@@ -279,7 +279,7 @@ macro_rules! sync_gen_block {
 macro_rules! yield_ {
     ($($value:tt)*) => {
         ::core::compile_error! {
-            "`yield_!` can only be used inside the body of an `#[async_gen]` or `#[sync_gen]` function, an `async_gen_block!` or a `sync_gen_block!`; a `yield_!` that another macro produces is not rewritten: write the `yield_!` in the body itself, around the macro that computes the value"
+            "`yield_!` can only be used inside the body of an `#[async_gen]` or `#[sync_gen]` function, an `async_gen_block!` or a `sync_gen_block!`; a `yield_!` that another macro produces, or one imported under another name, is not rewritten: write `yield_!` itself in the body, around the macro that computes the value"
         }
     };
 }
@@ -335,7 +335,7 @@ macro_rules! yield_ {
 macro_rules! yield_from {
     ($($source:tt)*) => {
         ::core::compile_error! {
-            "`yield_from!` can only be used inside the body of an `#[async_gen]` or `#[sync_gen]` function, an `async_gen_block!` or a `sync_gen_block!`"
+            "`yield_from!` can only be used inside the body of an `#[async_gen]` or `#[sync_gen]` function, an `async_gen_block!` or a `sync_gen_block!`, under its own name: a `yield_from!` imported under another name, or produced by another macro, is not rewritten"
         }
     };
 }
