@@ -80,7 +80,9 @@ fn next_one_at_a_time_then_fused() {
         assert_eq!(g.next().await, Some(1));
         assert_eq!(g.next().await, Some(2));
         assert_eq!(g.next().await, Some(3));
+        assert_eq!(g.size_hint(), (0, None));
         assert_eq!(g.next().await, None);
+        assert_eq!(g.size_hint(), (0, Some(0)));
         assert_eq!(g.next().await, None);
     });
 }
@@ -629,6 +631,7 @@ fn try_generator_is_fused_after_its_error() {
     block_on(async {
         let mut g = pin!(parse_all(vec!["", "2"]));
         assert_eq!(g.next().await, Some(Err("".parse::<u32>().unwrap_err())));
+        assert_eq!(g.size_hint(), (0, Some(0)), "the error was the last item");
         assert_eq!(g.next().await, None);
         assert_eq!(g.next().await, None);
     });

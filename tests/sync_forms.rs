@@ -102,6 +102,9 @@ fn trait_impl_methods_and_boxed_generators() {
     let counter = Counter { step: 9 };
     let numbers: BoxSyncGen<'_, u8> = counter.numbers();
     assert_eq!(numbers.collect::<Vec<_>>(), [9]);
+    let mut numbers = counter.numbers();
+    assert_eq!((numbers.next(), numbers.size_hint()), (Some(9), (0, None)));
+    assert_eq!((numbers.next(), numbers.size_hint()), (None, (0, Some(0))));
 }
 
 #[sync_gen(yield = T)]
@@ -219,8 +222,10 @@ fn debug_and_is_complete() {
     assert_eq!(format!("{generator:?}"), "SyncGen { state: Unstarted, .. }");
     assert_eq!(generator.next(), Some(0));
     assert_eq!(format!("{generator:?}"), "SyncGen { state: Suspended, .. }");
+    assert_eq!(generator.size_hint(), (0, None));
     assert_eq!(generator.next(), None);
     assert!(generator.is_complete());
+    assert_eq!(generator.size_hint(), (0, Some(0)));
     assert_eq!(format!("{generator:?}"), "SyncGen { state: Complete, .. }");
 }
 

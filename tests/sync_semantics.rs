@@ -263,6 +263,7 @@ fn a_panic_propagates_and_the_generator_is_finished() {
     let message = *caught.expect_err("the body panics").downcast::<String>().expect("a String");
     assert_eq!(message, "body panicked after 2");
     assert!(generator.is_complete());
+    assert_eq!(generator.size_hint(), (0, Some(0)));
     assert_eq!(generator.next(), None);
 }
 

@@ -85,3 +85,9 @@ pub(crate) fn poll_item<Y, R: StreamCompletion<Y>>(
         Poll::Pending => Poll::Pending,
     }
 }
+
+/// The `size_hint` of a generator used as a `Stream` or an `Iterator`:
+/// nothing is known until it completes, and then no item is left.
+pub(crate) fn size_hint(complete: bool) -> (usize, Option<usize>) {
+    (0, complete.then_some(0))
+}

@@ -185,6 +185,10 @@ where
         let step = unsafe { self.get_unchecked_mut().body.poll_step(cx, &mut Some(())) };
         completion::poll_item(step)
     }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        completion::size_hint(self.is_complete())
+    }
 }
 
 impl<B> FusedStream for AsyncGen<B>

@@ -166,6 +166,10 @@ where
     fn next(&mut self) -> Option<Self::Item> {
         next_item(self.as_mut())
     }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        crate::completion::size_hint(self.is_complete())
+    }
 }
 
 impl<B> FusedIterator for Pin<&mut SyncGen<B>>
@@ -188,6 +192,10 @@ where
     #[inline(always)]
     fn next(&mut self) -> Option<Self::Item> {
         next_item(self.as_mut())
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        crate::completion::size_hint(self.is_complete())
     }
 }
 
