@@ -4,6 +4,7 @@
 
 use core::pin::pin;
 
+use asyncgen::sync_gen_block as renamed_block;
 use asyncgen::{
     AsyncGeneratorExt, GeneratorState, SyncGenerator, async_gen, async_gen_block, sync_gen,
     sync_gen_block,
@@ -150,4 +151,25 @@ fn a_braced_yield_in_the_middle_of_a_block_is_a_statement() {
     assert_eq!(generator.as_mut().resume(0), GeneratorState::Yielded(1));
     assert_eq!(generator.as_mut().resume(9), GeneratorState::Yielded(10));
     assert_eq!(generator.as_mut().resume(9), GeneratorState::Complete(5));
+}
+
+#[sync_gen(yield = u32)]
+fn outer_of_a_renamed_block() {
+    // The outer generator marks the yields in the renamed block's input; the
+    // block takes them back with their attributes.
+    let inner = renamed_block! {
+        #[cfg(any())]
+        yield_!(1u32);
+        #[cfg(test)]
+        yield_!(2u32);
+    };
+    yield_from!(inner);
+    #[cfg(any())]
+    yield_!(0);
+    yield_!(3);
+}
+
+#[test]
+fn a_renamed_nested_block_keeps_its_yields_attributes() {
+    assert_eq!(pin!(outer_of_a_renamed_block()).collect::<Vec<_>>(), [2, 3]);
 }

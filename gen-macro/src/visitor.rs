@@ -368,7 +368,8 @@ impl Rewriter {
     /// Input: `yield v` or `yield_!(v)`. Output: its rewrite (marked where
     /// a nested generator may own it); `None` for other expressions.
     fn rewrite_yield(&mut self, expr: &mut Expr) -> Option<TokenStream> {
-        let original = self.maybe_nested().then(|| expr.to_token_stream());
+        // The attributes go around the rewrite (and its mark), not into the
+        // mark: a nested generator that takes the yield back keeps them once.
         let attrs = match expr {
             Expr::Yield(yield_expr) => core::mem::take(&mut yield_expr.attrs),
             Expr::Macro(expr_macro)
@@ -379,6 +380,7 @@ impl Rewriter {
             }
             _ => return None,
         };
+        let original = self.maybe_nested().then(|| expr.to_token_stream());
         let rewrite = self.rewrite_own_yield(expr)?;
         Some(with_attrs(&attrs, self.mark_if_nested(|| original.unwrap_or_default(), rewrite)))
     }
