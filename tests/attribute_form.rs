@@ -827,3 +827,14 @@ fn a_parameter_or_binding_named_like_the_function_is_not_a_recursive_call() {
     let items: Vec<u32> = block_on(pin!(callback(|| 3, Some(4))).collect());
     assert_eq!(items, [3, 4]);
 }
+
+/// An `extern "ABI"` stays on the function, as on an `async fn`.
+#[async_gen(yield = u32)]
+async extern "C" fn with_c_abi() {
+    yield_!(3);
+}
+
+#[test]
+fn an_extern_abi_stays_on_the_function() {
+    assert_eq!(collect(with_c_abi()), [3]);
+}

@@ -95,3 +95,16 @@ fn a_complete_generator_resumed_for_its_value_has_dropped_everything() {
     assert_eq!(block_on(generator.as_mut().resume(())), GeneratorState::Complete(()));
     assert_eq!(log.take(), ["local", "c", "b", "a", "d"]);
 }
+
+#[sync_gen(yield = u32)]
+#[deny(unused_variables)]
+fn lint_attribute_on_a_pattern(#[allow(unused_variables)] (a, b): (u32, u32)) {
+    yield_!(a);
+}
+
+#[test]
+fn a_parameter_s_lint_attributes_cover_its_pattern_s_bindings() {
+    // With `deny(unused_variables)` on the function, an unused `b` would not
+    // compile unless the parameter's `allow` reaches it.
+    assert_eq!(pin!(lint_attribute_on_a_pattern((1, 2))).collect::<Vec<_>>(), [1]);
+}

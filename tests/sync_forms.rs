@@ -256,3 +256,20 @@ fn a_parameter_or_binding_named_like_the_function_is_not_a_recursive_call() {
     let items: Vec<u32> = core::pin::pin!(apply(&|x| x + 1, Some(|| 7))).collect();
     assert_eq!(items, [2, 7]);
 }
+
+/// An `extern "ABI"` stays on the function, as on an `async fn`.
+#[sync_gen(yield = u32)]
+extern "Rust" fn with_rust_abi() {
+    yield_!(1);
+}
+
+#[sync_gen(yield = u32, boxed)]
+extern "C" fn with_c_abi() {
+    yield_!(2);
+}
+
+#[test]
+fn an_extern_abi_stays_on_the_function() {
+    let items: Vec<u32> = core::pin::pin!(with_rust_abi()).chain(with_c_abi()).collect();
+    assert_eq!(items, [1, 2]);
+}

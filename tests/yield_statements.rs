@@ -1,6 +1,7 @@
 //! A yield statement keeps its attributes (`#[cfg]` removes it, as it removes
-//! any statement), and a braced `yield_! { v }` or `yield_from! { g }` at the
-//! end of a block is that block's value, as a braced macro call is in Rust.
+//! any statement), and a braced `yield_! { v }` or `yield_from! { g }` is a
+//! statement wherever it stands, at the end of a block too (whose value, in a
+//! loop body or an `if` without `else`, must be `()`).
 
 use core::pin::pin;
 
@@ -74,83 +75,71 @@ fn block_form_yield_statements_under_a_false_cfg_are_removed() {
     assert_eq!(block_on(pin!(stream).collect::<Vec<u32>>()), [4, 5]);
 }
 
-#[sync_gen(yield = u32, resume = u32)]
-fn braced_tails() -> u32 {
-    let first = {
-        yield_! { 2 }
-    };
-    let inner = yield_from! { ten_with_resume() };
-    first + inner + yield_! { 3 }
-}
-
-#[sync_gen(yield = u32, resume = u32)]
-fn ten_with_resume() -> u32 {
+#[sync_gen(yield = u32, resume = i32)]
+fn ten_with_resume() -> i32 {
     yield_!(10)
 }
 
-#[sync_gen(yield = u32, resume = u32)]
-fn braced_fn_tail() -> u32 {
-    yield_! { 7 }
+#[sync_gen(yield = u32)]
+fn fallible() -> Result<(), String> {
+    yield_!(20);
+    Ok(())
+}
+
+/// Braced yields at the end of blocks whose value must be `()`: a loop
+/// body, an `if` without `else`, the function's body.
+#[sync_gen(yield = u32, resume = i32)]
+fn braced_at_block_ends(extra: bool) {
+    for i in 0..2 {
+        yield_! { i }
+    }
+    if extra {
+        yield_from! { ten_with_resume() }
+    }
+    yield_! { 3 }
+}
+
+#[sync_gen(yield = u32)]
+fn braced_delegations() {
+    for _ in 0..2 {
+        #[allow(unused_must_use)]
+        yield_from! { fallible() }
+    }
+    let _ = yield_from!(fallible());
+    yield_from! { [30] }
 }
 
 #[test]
-fn a_braced_sync_yield_at_a_block_s_end_is_its_value() {
-    let mut generator = pin!(braced_tails());
-    assert_eq!(generator.as_mut().resume(0), GeneratorState::Yielded(2));
-    assert_eq!(generator.as_mut().resume(100), GeneratorState::Yielded(10));
-    assert_eq!(generator.as_mut().resume(20), GeneratorState::Yielded(3));
-    assert_eq!(generator.as_mut().resume(3), GeneratorState::Complete(123));
-    let mut tail = pin!(braced_fn_tail());
-    assert_eq!(tail.as_mut().resume(0), GeneratorState::Yielded(7));
-    assert_eq!(tail.as_mut().resume(8), GeneratorState::Complete(8));
+fn a_braced_yield_is_a_statement_wherever_it_stands() {
+    let mut generator = pin!(braced_at_block_ends(true));
+    let mut items = Vec::new();
+    while let GeneratorState::Yielded(item) = generator.as_mut().resume(0) {
+        items.push(item);
+    }
+    assert_eq!(items, [0, 1, 10, 3]);
+    assert_eq!(pin!(braced_delegations()).collect::<Vec<_>>(), [20, 20, 20, 30]);
 }
 
-#[async_gen(yield = u32)]
-async fn forty() -> u32 {
-    yield_!(1);
-    40
-}
-
-#[async_gen(yield = u32, resume = u32)]
-async fn async_braced_tails() -> u32 {
-    let first = {
+#[async_gen(yield = u32, resume = i32)]
+async fn async_braced_at_block_ends(extra: bool) {
+    for i in 0..2 {
+        yield_! { i }
+    }
+    if extra {
         yield_! { 2 }
-    };
-    first + yield_! { 3 }
-}
-
-#[async_gen(yield = u32)]
-async fn async_braced_yield_from_tail() -> u32 {
-    yield_from! { forty() }
+    }
 }
 
 #[test]
-fn a_braced_async_yield_at_a_block_s_end_is_its_value() {
+fn a_braced_async_yield_is_a_statement_wherever_it_stands() {
     block_on(async {
-        let mut generator = pin!(async_braced_tails());
-        assert_eq!(generator.as_mut().resume(0).await, GeneratorState::Yielded(2));
-        assert_eq!(generator.as_mut().resume(5).await, GeneratorState::Yielded(3));
-        assert_eq!(generator.as_mut().resume(6).await, GeneratorState::Complete(11));
-        let mut delegating = pin!(async_braced_yield_from_tail());
-        assert_eq!(delegating.as_mut().resume(()).await, GeneratorState::Yielded(1));
-        assert_eq!(delegating.as_mut().resume(()).await, GeneratorState::Complete(40));
+        let mut generator = pin!(async_braced_at_block_ends(true));
+        let mut items = Vec::new();
+        while let GeneratorState::Yielded(item) = generator.as_mut().resume(0).await {
+            items.push(item);
+        }
+        assert_eq!(items, [0, 1, 2]);
     });
-}
-
-#[sync_gen(yield = u32, resume = u32)]
-fn braced_statements() -> u32 {
-    yield_! { 1 }
-    let after = 5;
-    yield_from! { ten_with_resume() }
-    after
-}
-
-#[test]
-fn a_braced_yield_in_the_middle_of_a_block_is_a_statement() {
-    let mut generator = pin!(braced_statements());
-    assert_eq!(generator.as_mut().resume(0), GeneratorState::Yielded(1));
-    assert_eq!(generator.as_mut().resume(9), GeneratorState::Yielded(10));
-    assert_eq!(generator.as_mut().resume(9), GeneratorState::Complete(5));
 }
 
 #[sync_gen(yield = u32)]

@@ -3,6 +3,7 @@
 use proc_macro2::{Delimiter, Group, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote};
 use syn::parse::Parser;
+use syn::visit_mut::VisitMut;
 use syn::{Block, Expr, Stmt};
 
 use crate::flavor::Flavor;
@@ -52,11 +53,15 @@ fn expand(input: TokenStream, flavor: Flavor) -> syn::Result<TokenStream> {
     // needs it earlier, so a first pass over a copy finds it.
     let mut survey = Rewriter::new(krate.clone(), Form::Block);
     survey.flavor = flavor;
-    survey.visit_stmts(&mut stmts.clone());
+    for stmt in &mut stmts.clone() {
+        survey.visit_stmt_mut(stmt);
+    }
     let mut rewriter = Rewriter::new(krate.clone(), Form::Block);
     rewriter.flavor = flavor;
     rewriter.resume_is_unit = !survey.yield_value_used;
-    rewriter.visit_stmts(&mut stmts);
+    for stmt in &mut stmts {
+        rewriter.visit_stmt_mut(stmt);
+    }
     let resume = (!rewriter.resume_is_unit).then(|| quote!(_));
     // A block without a yield yields `()`, as async-stream's `stream!` does.
     let yield_ty = if rewriter.yields == 0 { quote!(()) } else { quote!(_) };

@@ -229,7 +229,9 @@ fn self_call(tokens: TokenStream, name: &str, method: bool) -> Option<Span> {
 /// Whether `name` is bound inside the function, shadowing the function:
 /// by a parameter, by any pattern of the body (`let`, `if let`, `match`
 /// arms, closure parameters), by a nested `fn`, or by `let name` among a
-/// macro's tokens.
+/// macro's tokens. Scopes are not followed: any such binding turns the
+/// check off, since refusing a call of a binding would refuse valid code,
+/// while a recursion missed here still gets rustc's own error (E0733).
 fn binds_locally(function: &ItemFn, name: &str) -> bool {
     struct Binder<'a> {
         name: &'a str,

@@ -40,7 +40,7 @@ pub(crate) fn attribute(args: TokenStream, item: TokenStream, flavor: Flavor) ->
     };
     let repeated = checks::repeated_attribute(&mut function.attrs, flavor);
     let asyncness = asyncness_error(&mut function, flavor);
-    let qualifiers = qualifier_errors(&mut function.sig, flavor);
+    let constness = constness_error(&mut function.sig, flavor);
     let expanded = match args::parse(args.clone(), flavor.attribute()) {
         Ok(args) => expand_checked(&args, function, flavor),
         Err(error) => {
@@ -53,30 +53,21 @@ pub(crate) fn attribute(args: TokenStream, item: TokenStream, flavor: Flavor) ->
             quote!(#error #stub)
         }
     };
-    quote!(#for_await_errors #repeated #asyncness #qualifiers #expanded)
+    quote!(#for_await_errors #repeated #asyncness #constness #expanded)
 }
 
-/// Input: the signature. Output: an error at `const` and at `extern "ABI"`,
-/// which a generator function cannot have; both are removed, so that the
-/// function is expanded (and its callers type-check) as if they were absent.
-fn qualifier_errors(sig: &mut syn::Signature, flavor: Flavor) -> TokenStream {
-    let attribute = flavor.attribute();
-    let mut errors = TokenStream::new();
-    if let Some(constness) = sig.constness.take() {
-        let message = format!(
-            "a `#[{attribute}]` function cannot be `const`: calling it builds a generator at run \
-             time; remove `const`"
-        );
-        errors.extend(format_err!(constness, "{message}").into_compile_error());
-    }
-    if let Some(abi) = sig.abi.take() {
-        let message = format!(
-            "a `#[{attribute}]` function cannot have an `extern` ABI: it returns a Rust \
-             generator, which foreign code cannot call or hold; remove the `extern`"
-        );
-        errors.extend(format_err!(abi, "{message}").into_compile_error());
-    }
-    errors
+/// Input: the signature. Output: an error at `const`, which a generator
+/// function cannot be (it is removed, so that the function is expanded, and
+/// its callers type-check, as if it were absent). An `extern "ABI"` stays,
+/// as on an `async fn`.
+fn constness_error(sig: &mut syn::Signature, flavor: Flavor) -> Option<TokenStream> {
+    let constness = sig.constness.take()?;
+    let message = format!(
+        "a `#[{}]` function cannot be `const`: calling it builds a generator at run time; \
+         remove `const`",
+        flavor.attribute()
+    );
+    Some(format_err!(constness, "{message}").into_compile_error())
 }
 
 /// Input: the function. Output: an error if it is not an `async fn` under

@@ -6,6 +6,10 @@ use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote};
 use syn::{FnArg, Ident, Pat, PatIdent, Signature};
 
+/// The attributes of a parameter that its `let`s carry.
+const CARRIED_ATTRIBUTES: [&str; 7] =
+    ["cfg", "cfg_attr", "allow", "expect", "warn", "deny", "forbid"];
+
 /// Input: `fn f(&self, (a, b): (u8, u8), mut x: T, _guard: G)`.
 /// Output: the signature `fn f(&self, __arg1: (u8, u8), mut x: T, _guard: G)` and
 /// the body prelude `let _ = &self; let _ = &__arg1; let (a, b) = __arg1;
@@ -13,8 +17,8 @@ use syn::{FnArg, Ident, Pat, PatIdent, Signature};
 /// generator (and dropped with it), whether or not the body uses it.
 /// Mentioning an argument captures it without copying it into a second
 /// local, which would store it twice in the generator (the drop order this
-/// gives is in the README). A parameter's `#[cfg]` goes on its `let`s, and a
-/// pattern with `ref mut` bindings gets `mut __arg1`.
+/// gives is in the README). A parameter's `#[cfg]` and lint attributes go on
+/// its `let`s, and a pattern with `ref mut` bindings gets `mut __arg1`.
 ///
 /// A user's parameter keeps its own name and span, whatever it looks like
 /// (`__co`, `_x`, `__arg1`): it is an ordinary binding. The mention of a
@@ -33,12 +37,13 @@ pub(crate) fn bind(sig: &mut Signature) -> TokenStream {
                 prelude.extend(quote!(let _ = &#self_token;));
             }
             FnArg::Typed(arg) => {
-                // A parameter under `#[cfg]` may not exist: neither may its `let`s.
-                let cfgs = arg
-                    .attrs
-                    .iter()
-                    .filter(|attr| attr.path().is_ident("cfg") || attr.path().is_ident("cfg_attr"));
-                let cfgs = quote!(#(#cfgs)*);
+                // A parameter under `#[cfg]` may not exist: neither may its
+                // `let`s. Its lint levels (`#[allow(unused_variables)]`)
+                // cover the bindings of its pattern.
+                let carried = arg.attrs.iter().filter(|attr| {
+                    CARRIED_ATTRIBUTES.iter().any(|name| attr.path().is_ident(name))
+                });
+                let cfgs = quote!(#(#carried)*);
                 match &mut *arg.pat {
                     Pat::Ident(PatIdent { by_ref: None, ident, subpat: None, .. }) => {
                         let mention = if ident.to_string().starts_with('_') {

@@ -158,51 +158,6 @@ impl Rewriter {
         }
     }
 
-    /// Visits the statements of one block.
-    pub(crate) fn visit_stmts(&mut self, stmts: &mut [Stmt]) {
-        let last = stmts.len().checked_sub(1);
-        for (index, stmt) in stmts.iter_mut().enumerate() {
-            self.rewrite_stmt(stmt, Some(index) == last);
-        }
-    }
-
-    /// Input: a statement, and whether it ends its block (a braced
-    /// `yield_! { v }` without a `;` is then the block's value; anywhere
-    /// else it is a statement and gets its `;`).
-    fn rewrite_stmt(&mut self, stmt: &mut Stmt, at_tail: bool) {
-        let end = |semi: Option<syn::Token![;]>| {
-            if at_tail { semi } else { Some(semi.unwrap_or_default()) }
-        };
-        // `yield v;` and `yield_!(v);`: a yield whose value is discarded. Its
-        // attributes (`#[cfg]`, `#[allow]`) stay on the rewrite.
-        let rewritten = match stmt {
-            Stmt::Expr(expr @ Expr::Yield(_), Some(semi)) => {
-                self.rewrite_yield(expr).map(|t| (t, Some(*semi)))
-            }
-            Stmt::Macro(stmt_macro) if is_macro(&stmt_macro.mac, "yield_") => {
-                let rewrite = self.yield_macro(&stmt_macro.mac);
-                let rewrite = self.mark_if_nested(|| stmt_macro.mac.to_token_stream(), rewrite);
-                Some((with_attrs(&stmt_macro.attrs, rewrite), end(stmt_macro.semi_token)))
-            }
-            Stmt::Macro(stmt_macro) if is_macro(&stmt_macro.mac, "yield_from") => {
-                let rewrite = self.yield_from_macro(&stmt_macro.mac);
-                let rewrite = self.mark_if_nested(|| stmt_macro.mac.to_token_stream(), rewrite);
-                Some((with_attrs(&stmt_macro.attrs, rewrite), end(stmt_macro.semi_token)))
-            }
-            Stmt::Macro(stmt_macro) if !owns_its_input(&stmt_macro.mac) => {
-                self.visit_macro_tokens(&mut stmt_macro.mac);
-                None
-            }
-            _ => {
-                visit_mut::visit_stmt_mut(self, stmt);
-                None
-            }
-        };
-        if let Some((tokens, semi)) = rewritten {
-            *stmt = Stmt::Expr(Expr::Verbatim(tokens), semi);
-        }
-    }
-
     /// Input: the span of a `yield` (or `yield_!`) and its value.
     /// Output:
     /// ```text
@@ -487,14 +442,40 @@ impl VisitMut for Rewriter {
         }
     }
 
-    fn visit_block_mut(&mut self, block: &mut syn::Block) {
-        self.visit_stmts(&mut block.stmts);
-    }
-
     fn visit_stmt_mut(&mut self, stmt: &mut Stmt) {
-        // Only a statement outside any block gets here (`visit_block_mut`
-        // visits the others): it ends nothing.
-        self.rewrite_stmt(stmt, false);
+        // `yield v;`, `yield_!(v);` and a braced `yield_! { v }`: a yield whose
+        // value is discarded, under its own attributes (`#[cfg]` still removes
+        // it). A braced yield is a statement wherever it stands: at a block's
+        // end it is most often a loop body's last statement, which must be
+        // `()`. (`yield_!(v)` there is the block's value.)
+        let rewritten = match stmt {
+            Stmt::Expr(expr @ Expr::Yield(_), Some(semi)) => {
+                self.rewrite_yield(expr).map(|t| (t, *semi))
+            }
+            Stmt::Macro(stmt_macro) if is_macro(&stmt_macro.mac, "yield_") => {
+                let rewrite = self.yield_macro(&stmt_macro.mac);
+                let rewrite = self.mark_if_nested(|| stmt_macro.mac.to_token_stream(), rewrite);
+                let semi = stmt_macro.semi_token.unwrap_or_default();
+                Some((with_attrs(&stmt_macro.attrs, rewrite), semi))
+            }
+            Stmt::Macro(stmt_macro) if is_macro(&stmt_macro.mac, "yield_from") => {
+                let rewrite = self.yield_from_macro(&stmt_macro.mac);
+                let rewrite = self.mark_if_nested(|| stmt_macro.mac.to_token_stream(), rewrite);
+                let semi = stmt_macro.semi_token.unwrap_or_default();
+                Some((with_attrs(&stmt_macro.attrs, rewrite), semi))
+            }
+            Stmt::Macro(stmt_macro) if !owns_its_input(&stmt_macro.mac) => {
+                self.visit_macro_tokens(&mut stmt_macro.mac);
+                None
+            }
+            _ => {
+                visit_mut::visit_stmt_mut(self, stmt);
+                None
+            }
+        };
+        if let Some((tokens, semi)) = rewritten {
+            *stmt = Stmt::Expr(Expr::Verbatim(tokens), Some(semi));
+        }
     }
 
     /// A `#[for_await]` left here is not on a `for` loop (those are handled
@@ -546,7 +527,6 @@ fn is_generator(attrs: &[syn::Attribute]) -> bool {
     })
 }
 
-/// Whether `mac` is `name!` (by its last path segment, so `asyncgen::name!` too).
 /// Input: a statement's or expression's attributes and the rewrite of its
 /// yield. Output: the rewrite under those attributes (`#[cfg]` still
 /// removes it).
@@ -556,6 +536,7 @@ fn with_attrs(attrs: &[syn::Attribute], rewrite: TokenStream) -> TokenStream {
     tokens
 }
 
+/// Whether `mac` is `name!` (by its last path segment, so `asyncgen::name!` too).
 pub(crate) fn is_macro(mac: &Macro, name: &str) -> bool {
     mac.path.segments.last().is_some_and(|segment| segment.ident == name)
 }
