@@ -108,3 +108,19 @@ fn a_parameter_s_lint_attributes_cover_its_pattern_s_bindings() {
     // compile unless the parameter's `allow` reaches it.
     assert_eq!(pin!(lint_attribute_on_a_pattern((1, 2))).collect::<Vec<_>>(), [1]);
 }
+
+#[async_gen(yield = u32, boxed)]
+async fn boxed_with_cfg_reference(#[cfg(any())] name: &str, n: u32) {
+    yield_!(n);
+}
+
+#[sync_gen(yield = usize, boxed)]
+fn sync_boxed_with_cfg_reference(#[cfg(test)] name: &str, #[cfg(any())] other: &str) {
+    yield_!(name.len());
+}
+
+#[test]
+fn a_boxed_generator_with_a_reference_parameter_under_cfg() {
+    assert_eq!(block_on(boxed_with_cfg_reference(5).collect::<Vec<_>>()), [5]);
+    assert_eq!(sync_boxed_with_cfg_reference("four").collect::<Vec<_>>(), [4]);
+}

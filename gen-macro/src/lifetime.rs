@@ -22,7 +22,7 @@ use syn::{
 /// (`T: 'static`, or `T: 'a` for the named `'a`), as a trait's declaration
 /// of the method must say too;
 /// * otherwise (other generics, `impl Trait`, `self` by value, several
-///   lifetimes): a new lifetime that every argument outlives, see
+///   lifetimes, an argument under `#[cfg]`): a new lifetime that every argument outlives, see
 ///   [`bound_inputs`]. (It is early-bound, so a trait declaring the method
 ///   must name it too: `fn f<'a>(self) -> BoxAsyncGen<'a, T> where Self: 'a;`.)
 pub(crate) fn for_boxed(sig: &mut Signature) -> Lifetime {
@@ -37,7 +37,15 @@ pub(crate) fn for_boxed(sig: &mut Signature) -> Lifetime {
                 }
             }
             FnArg::Receiver(_) => census.opaque = true,
-            FnArg::Typed(arg) => census.visit_type(&arg.ty),
+            FnArg::Typed(arg) => {
+                // An argument under `#[cfg]` may be absent: the elided
+                // lifetime it counts for may then not exist.
+                census.opaque |= arg
+                    .attrs
+                    .iter()
+                    .any(|attr| attr.path().is_ident("cfg") || attr.path().is_ident("cfg_attr"));
+                census.visit_type(&arg.ty);
+            }
         }
     }
     census.named.dedup();
