@@ -11,6 +11,8 @@ use syn::{
     WherePredicate,
 };
 
+use crate::params;
+
 /// The lifetime a boxed generator of this signature lives for, the simplest
 /// that works, so that trait-impl methods keep the trait's signature:
 ///
@@ -22,9 +24,10 @@ use syn::{
 /// (`T: 'static`, or `T: 'a` for the named `'a`), as a trait's declaration
 /// of the method must say too;
 /// * otherwise (other generics, `impl Trait`, `self` by value, several
-///   lifetimes, an argument under `#[cfg]`): a new lifetime that every argument outlives, see
-///   [`bound_inputs`]. (It is early-bound, so a trait declaring the method
-///   must name it too: `fn f<'a>(self) -> BoxAsyncGen<'a, T> where Self: 'a;`.)
+///   lifetimes, an argument under `#[cfg]`): a new lifetime that every
+///   argument outlives, see [`bound_inputs`]. (It is early-bound, so a trait
+///   declaring the method must name it too: `fn f<'a>(self) -> BoxAsyncGen<'a, T>
+///   where Self: 'a;`.)
 pub(crate) fn for_boxed(sig: &mut Signature) -> Lifetime {
     let mut census = Census::default();
     for input in &sig.inputs {
@@ -40,10 +43,7 @@ pub(crate) fn for_boxed(sig: &mut Signature) -> Lifetime {
             FnArg::Typed(arg) => {
                 // An argument under `#[cfg]` may be absent: the elided
                 // lifetime it counts for may then not exist.
-                census.opaque |= arg
-                    .attrs
-                    .iter()
-                    .any(|attr| attr.path().is_ident("cfg") || attr.path().is_ident("cfg_attr"));
+                census.opaque |= arg.attrs.iter().any(params::is_conditional);
                 census.visit_type(&arg.ty);
             }
         }

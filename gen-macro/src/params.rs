@@ -6,7 +6,8 @@ use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote};
 use syn::{FnArg, Ident, Pat, PatIdent, Signature};
 
-/// The attributes of a parameter that its `let`s carry.
+/// The attributes of a parameter that its `let`s carry: its conditions (see
+/// [`is_conditional`]) and its lint levels.
 const CARRIED_ATTRIBUTES: [&str; 7] =
     ["cfg", "cfg_attr", "allow", "expect", "warn", "deny", "forbid"];
 
@@ -43,7 +44,7 @@ pub(crate) fn bind(sig: &mut Signature) -> TokenStream {
                 let carried = arg.attrs.iter().filter(|attr| {
                     CARRIED_ATTRIBUTES.iter().any(|name| attr.path().is_ident(name))
                 });
-                let cfgs = quote!(#(#carried)*);
+                let attrs = quote!(#(#carried)*);
                 match &mut *arg.pat {
                     Pat::Ident(PatIdent { by_ref: None, ident, subpat: None, .. }) => {
                         let mention = if ident.to_string().starts_with('_') {
@@ -56,11 +57,11 @@ pub(crate) fn bind(sig: &mut Signature) -> TokenStream {
                             // capture (not `Send`...) then point at it plainly.
                             ident.clone()
                         };
-                        prelude.extend(quote!(#cfgs let _ = &#mention;));
+                        prelude.extend(quote!(#attrs let _ = &#mention;));
                     }
                     pat => {
                         let name = unused_name(&taken, index);
-                        prelude.extend(quote!(#cfgs let _ = &#name; #cfgs let #pat = #name;));
+                        prelude.extend(quote!(#attrs let _ = &#name; #attrs let #pat = #name;));
                         // `ref mut` bindings borrow the argument mutably.
                         let mutability = binds_ref_mut(pat.to_token_stream()).then(|| quote!(mut));
                         *arg.pat = syn::parse_quote!(#mutability #name);
@@ -70,6 +71,12 @@ pub(crate) fn bind(sig: &mut Signature) -> TokenStream {
         }
     }
     prelude
+}
+
+/// Whether a parameter's attribute makes it conditional (`#[cfg]`, or a
+/// `#[cfg_attr]` that may expand to one): it may be absent.
+pub(crate) fn is_conditional(attr: &syn::Attribute) -> bool {
+    attr.path().is_ident("cfg") || attr.path().is_ident("cfg_attr")
 }
 
 /// Whether a pattern's tokens hold a `ref mut` binding.
