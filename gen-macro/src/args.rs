@@ -85,6 +85,9 @@ fn value_after_eq(
     if input.is_empty() || input.peek(Token![,]) {
         bail!(eq, "`{name} =` needs a value after it: write `{name} = ...`, with {what}");
     }
+    if input.peek(Token![=]) {
+        bail!(eq, "write `{name} = ...` with one `=`, followed by {what}");
+    }
     Ok(())
 }
 
