@@ -765,3 +765,58 @@ fn block_form_yield_with_turbofish_in_select_arm() {
     let items: Vec<Result<u8, String>> = block_on(pin!(generator).collect());
     assert_eq!(items, [Ok(1), Ok(2)]);
 }
+
+// ---------------------------------------------------------------------------
+// Completion values reach the declared type through coercions, from the tail
+// and from every `return`
+
+#[async_gen(yield = u32)]
+async fn coerced(which: u8) -> Box<dyn fmt::Display> {
+    yield_!(1);
+    if which == 0 {
+        return Box::new(7);
+    }
+    if which == 1 {
+        return Box::new("early");
+    }
+    Box::new(2.5)
+}
+
+#[async_gen(yield = u32)]
+async fn converted(text: &str) -> Result<u32, Box<dyn std::error::Error>> {
+    let n: u32 = text.parse()?;
+    yield_!(n);
+    if n == 0 {
+        return Err("zero".into());
+    }
+    Ok(n * 2)
+}
+
+#[test]
+fn completion_values_coerce_to_the_declared_type() {
+    let completion = |which| {
+        block_on(async {
+            let mut generator = pin!(coerced(which));
+            let first = generator.as_mut().resume(()).await;
+            assert!(matches!(first, GeneratorState::Yielded(1)));
+            match generator.as_mut().resume(()).await {
+                GeneratorState::Complete(done) => done.to_string(),
+                GeneratorState::Yielded(item) => panic!("unexpected item {item}"),
+            }
+        })
+    };
+    assert_eq!([completion(0), completion(1), completion(2)], ["7", "early", "2.5"]);
+    let outcome = |text| {
+        block_on(async {
+            let mut generator = pin!(converted(text));
+            loop {
+                if let GeneratorState::Complete(done) = generator.as_mut().resume(()).await {
+                    return done.map_err(|error| error.to_string());
+                }
+            }
+        })
+    };
+    assert_eq!(outcome("4"), Ok(8));
+    assert_eq!(outcome("0"), Err("zero".to_string()));
+    assert!(outcome("x").is_err_and(|error| error.contains("invalid digit")));
+}

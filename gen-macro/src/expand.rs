@@ -12,7 +12,7 @@ use crate::args::{self, Boxed};
 use crate::error::format_err;
 use crate::flavor::Flavor;
 use crate::visitor::{Form, Rewriter};
-use crate::{checks, fallback, lifetime, nearest, params};
+use crate::{checks, completion, fallback, lifetime, nearest, params};
 
 /// Every error is emitted next to a function with the original signature
 /// that returns the generator the attribute declares (see `fallback.rs`), so
@@ -174,6 +174,11 @@ pub(crate) fn expand(args: &args::Args, mut function: ItemFn, flavor: Flavor) ->
     // `impl Trait` cannot annotate a `let`: such a yield type is inferred.
     rewriter.yield_ty = (!contains_impl(yield_ty.to_token_stream())).then(|| yield_ty.clone());
     rewriter.resume_is_unit = is_unit(resume_ty);
+    // A `let` can name it, and a value of another type is a mistake worth
+    // pointing at (a `()` body of a generator that completes with `()` is not).
+    let namable =
+        !contains_impl(return_ty.to_token_stream()) && !matches!(return_ty, Type::Never(_));
+    rewriter.completion_ty = (namable && !is_unit(&return_ty)).then(|| return_ty.clone());
     rewriter.visit_block_mut(&mut function.block);
     let prelude = params::bind(sig);
     sig.asyncness = None;
@@ -195,6 +200,10 @@ pub(crate) fn expand(args: &args::Args, mut function: ItemFn, flavor: Flavor) ->
     let co = &rewriter.co;
     let mutability = (rewriter.yields > 0).then(|| quote!(mut));
     let body = rewriter.labelled_body(&function.block.stmts);
+    let body = match &rewriter.completion_ty {
+        Some(ty) => completion::typed_body(body, ty, function.block.brace_token.span.join()),
+        None => body,
+    };
     let new = flavor.constructor(&krate, &y, (!rewriter.resume_is_unit).then_some(&a), &r);
     let generator = quote! {
         #new(async move |#mutability #co| {

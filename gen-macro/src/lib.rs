@@ -5,6 +5,7 @@
 mod args;
 mod block;
 mod checks;
+mod completion;
 mod error;
 mod expand;
 mod fallback;
