@@ -154,7 +154,9 @@ fn not_a_function(
 /// rewritten to `{ let __value: Y = v; __co.yield_(__value); __co.suspend().await }`
 /// (`; __co.resumed()` after it with `resume = A`: see `Rewriter::yield_expr`),
 /// and is labelled when a yield inside another macro's input carries the
-/// label check (see `Rewriter::label_check`).
+/// label check (see `Rewriter::label_check`). With an `R` other than `()`,
+/// the body and each of its `return`s give their value the type `R` (see
+/// `completion.rs`).
 /// The sync flavor returns `SyncGen<impl SyncBody<...>>` (`BoxSyncGen`,
 /// `LocalBoxSyncGen`) from `__private::sync::new_unit` (`sync::new`), with
 /// the same yields.
