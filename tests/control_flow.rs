@@ -767,19 +767,15 @@ fn block_form_yield_with_turbofish_in_select_arm() {
 }
 
 // ---------------------------------------------------------------------------
-// Completion values reach the declared type through coercions, from the tail
-// and from every `return`
+// Completion values reach the declared type through coercions
 
 #[async_gen(yield = u32)]
 async fn coerced(which: u8) -> Box<dyn fmt::Display> {
     yield_!(1);
     if which == 0 {
-        return Box::new(7);
+        return Box::new(7) as Box<dyn fmt::Display>;
     }
-    if which == 1 {
-        return Box::new("early");
-    }
-    Box::new(2.5)
+    if which == 1 { Box::new("early") } else { Box::new(2.5) }
 }
 
 #[async_gen(yield = u32)]

@@ -155,8 +155,7 @@ fn not_a_function(
 /// (`; __co.resumed()` after it with `resume = A`: see `Rewriter::yield_expr`),
 /// and is labelled when a yield inside another macro's input carries the
 /// label check (see `Rewriter::label_check`). With an `R` other than `()`,
-/// the body and each of its `return`s give their value the type `R` (see
-/// `completion.rs`).
+/// the body's value is given the type `R` (see `completion.rs`).
 /// The sync flavor returns `SyncGen<impl SyncBody<...>>` (`BoxSyncGen`,
 /// `LocalBoxSyncGen`) from `__private::sync::new_unit` (`sync::new`), with
 /// the same yields.
@@ -176,11 +175,6 @@ pub(crate) fn expand(args: &args::Args, mut function: ItemFn, flavor: Flavor) ->
     // `impl Trait` cannot annotate a `let`: such a yield type is inferred.
     rewriter.yield_ty = (!contains_impl(yield_ty.to_token_stream())).then(|| yield_ty.clone());
     rewriter.resume_is_unit = is_unit(resume_ty);
-    // A `let` can name it, and a value of another type is a mistake worth
-    // pointing at (a `()` body of a generator that completes with `()` is not).
-    let namable =
-        !contains_impl(return_ty.to_token_stream()) && !matches!(return_ty, Type::Never(_));
-    rewriter.completion_ty = (namable && !is_unit(&return_ty)).then(|| return_ty.clone());
     rewriter.visit_block_mut(&mut function.block);
     let prelude = params::bind(sig);
     sig.asyncness = None;
@@ -202,9 +196,14 @@ pub(crate) fn expand(args: &args::Args, mut function: ItemFn, flavor: Flavor) ->
     let co = &rewriter.co;
     let mutability = (rewriter.yields > 0).then(|| quote!(mut));
     let body = rewriter.labelled_body(&function.block.stmts);
-    let body = match &rewriter.completion_ty {
-        Some(ty) => completion::typed_body(body, ty, function.block.brace_token.span.join()),
-        None => body,
+    // Where a `let` can name the completion type, and a body of another
+    // type is a mistake to point at (not a `()` generator's).
+    let namable =
+        !contains_impl(return_ty.to_token_stream()) && !matches!(return_ty, Type::Never(_));
+    let body = if namable && !is_unit(&return_ty) {
+        completion::typed_body(body, &return_ty, function.block.brace_token.span.join())
+    } else {
+        body
     };
     let new = flavor.constructor(&krate, &y, (!rewriter.resume_is_unit).then_some(&a), &r);
     let generator = quote! {

@@ -31,7 +31,7 @@ use syn::{Expr, Ident, Item, Lifetime, Macro, Stmt, Type};
 
 use crate::flavor::Flavor;
 use crate::hygiene::hygienic;
-use crate::{completion, for_await, nearest};
+use crate::{for_await, nearest};
 
 /// Where the visitor is, relative to the generator's own body.
 #[derive(Clone, Copy)]
@@ -118,9 +118,6 @@ pub(crate) struct Rewriter {
     /// The declared `yield = T` (attribute form): the expected type of each
     /// yielded value.
     pub(crate) yield_ty: Option<Type>,
-    /// The declared completion type (attribute form, where a `let` can name
-    /// it and it is not `()`): the expected type of each `return`'s value.
-    pub(crate) completion_ty: Option<Type>,
     /// Whether the resume type is `()`, as far as the tokens tell: then
     /// `yield_from!` can resume a source that is suspended at a yield.
     pub(crate) resume_is_unit: bool,
@@ -151,7 +148,6 @@ impl Rewriter {
             form,
             flavor: Flavor::Async,
             yield_ty: None,
-            completion_ty: None,
             resume_is_unit: true,
             yields: 0,
             macro_depth: 0,
@@ -415,20 +411,6 @@ impl VisitMut for Rewriter {
             }
             Expr::Const(block) => {
                 self.in_scope(Scope::Const, |this| visit_mut::visit_expr_const_mut(this, block));
-            }
-            // The body's own `return` (not one in a macro's input, which may
-            // return from a closure of that macro's).
-            Expr::Return(ret) if matches!(self.scope, Scope::Body) && self.macro_depth == 0 => {
-                visit_mut::visit_expr_return_mut(self, ret);
-                if let Some(ty) = &self.completion_ty {
-                    let value = ret.expr.as_ref().map_or_else(
-                        || quote_spanned!(ret.return_token.span=> ()),
-                        ToTokens::to_token_stream,
-                    );
-                    let span = ret.expr.as_ref().map_or(ret.return_token.span, Spanned::span);
-                    let typed = completion::typed(&value, ty, span);
-                    ret.expr = Some(Box::new(Expr::Verbatim(typed)));
-                }
             }
             Expr::Macro(expr_macro) => {
                 if !owns_its_input(&expr_macro.mac) {
