@@ -32,6 +32,16 @@ pub async fn chained() -> &'static str {
     inner
 }
 
+/// A completion value whose temporaries borrow a local. On this edition too
+/// they are dropped before the body's locals, as in the blocks the macros
+/// write (edition 2024); otherwise this would not compile (E0597).
+#[renamed_gen::async_gen(yield = u32, crate = renamed_gen)]
+pub async fn borrowed_length() -> usize {
+    let cell = core::cell::RefCell::new(vec![1, 2, 3]);
+    yield_!(1);
+    cell.borrow().len()
+}
+
 /// A generator with a completion value, for [`chained`].
 #[renamed_gen::async_gen(yield = u32, crate = renamed_gen)]
 pub async fn labelled() -> &'static str {
@@ -141,6 +151,15 @@ mod tests {
                 chained.as_mut().resume(()).await,
                 GeneratorState::Complete("labelled done")
             );
+        });
+    }
+
+    #[test]
+    fn a_completion_value_may_borrow_a_local() {
+        block_on(async {
+            let mut generator = pin!(borrowed_length());
+            assert_eq!(generator.as_mut().resume(()).await, GeneratorState::Yielded(1));
+            assert_eq!(generator.as_mut().resume(()).await, GeneratorState::Complete(3));
         });
     }
 
