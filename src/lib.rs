@@ -378,10 +378,11 @@ pub mod __private {
 
     /// The value of the `break` that each rewritten yield carries to prove
     /// that it sits in the generator's own body (a `break` cannot leave a
-    /// closure or an `async` block). That `break` is inside `if false`: this
-    /// is never called. A generic function rather than a diverging
-    /// expression, so that the `break` fits any completion type without
-    /// warning `unreachable_code`.
+    /// closure or an `async` block), and of the `return` that gives a body's
+    /// `return`s their declared completion type. Both are inside `if false`:
+    /// this is never called. A generic function rather than a diverging
+    /// expression, so that it fits any completion type without warning
+    /// `unreachable_code`.
     ///
     /// # Panics
     ///

@@ -767,13 +767,14 @@ fn block_form_yield_with_turbofish_in_select_arm() {
 }
 
 // ---------------------------------------------------------------------------
-// Completion values reach the declared type through coercions
+// Completion values reach the declared type through coercions, from the tail
+// and from every `return`
 
 #[async_gen(yield = u32)]
 async fn coerced(which: u8) -> Box<dyn fmt::Display> {
     yield_!(1);
     if which == 0 {
-        return Box::new(7) as Box<dyn fmt::Display>;
+        return Box::new(7);
     }
     if which == 1 { Box::new("early") } else { Box::new(2.5) }
 }

@@ -4,6 +4,7 @@
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote};
 use syn::punctuated::Punctuated;
+use syn::spanned::Spanned;
 use syn::token::Paren;
 use syn::visit_mut::VisitMut;
 use syn::{AttrStyle, ItemFn, ReturnType, Token, TraitItemFn, Type};
@@ -201,7 +202,13 @@ pub(crate) fn expand(args: &args::Args, mut function: ItemFn, flavor: Flavor) ->
     let namable =
         !contains_impl(return_ty.to_token_stream()) && !matches!(return_ty, Type::Never(_));
     let body = if namable && !is_unit(&return_ty) {
-        completion::typed_body(body, &return_ty, function.block.brace_token.span.join())
+        let krate_at_type = rewriter.krate_at(return_ty.span());
+        completion::typed_body(
+            &krate_at_type,
+            body,
+            &return_ty,
+            function.block.brace_token.span.join(),
+        )
     } else {
         body
     };

@@ -1,8 +1,6 @@
-// A body whose value is not the declared completion type (a wrong tail, a
-// missing `Ok(())`): one error at that value, against the declared type, as
-// for an `async fn`, not at the attribute. A `return` of another type is
-// reported against the body's value (rustc infers the closure's return type
-// from the first `return`), with a note at that `return`.
+// A body or `return` whose value is not the declared completion type (a
+// wrong tail, a missing `Ok(())`, a bare `return`): one error at that value,
+// against the declared type, as for an `async fn`, not at the attribute.
 use asyncgen::{async_gen, sync_gen};
 
 #[async_gen(yield = u32)]
