@@ -7,7 +7,7 @@ use std::num::ParseIntError;
 use std::pin::pin;
 use std::rc::Rc;
 
-use asyncgen::{async_gen, async_gen_block};
+use asyncgen::{AsyncGeneratorExt, GeneratorState, async_gen, async_gen_block};
 use futures::executor::block_on;
 use futures::{Stream, StreamExt};
 
@@ -425,4 +425,47 @@ fn many_generators_from_a_loop() {
         .collect();
     let items: Vec<Vec<(i32, i32)>> = generators.into_iter().map(collect).collect();
     assert_eq!(items, vec![vec![], vec![(1, 0)], vec![(2, 0), (2, 1)]]);
+}
+
+// ---------------------------------------------------------------------------
+// A yield whose value its block discards (at the end of an `if` without
+// `else`, of a loop body, in an arm of a `match` statement) leaves the resume
+// type `()`: such a block delegates to a started source, and infers.
+
+#[test]
+fn yields_at_the_end_of_discarded_blocks_keep_the_resume_type_unit() {
+    block_on(async {
+        let mut source = Box::pin(async_gen_block! { yield 1u32; yield 2; yield 3; });
+        assert_eq!(source.next().await, Some(1));
+        let flag = true;
+        let delegating = async_gen_block! {
+            if flag { yield 10 }
+            for n in 0..2u32 {
+                match n { 0 => yield 20, _ => yield 21 }
+            }
+            yield_from!(source);
+        };
+        assert_eq!(pin!(delegating).collect::<Vec<u32>>().await, [10, 20, 21, 2, 3]);
+    });
+    let mut source = Box::pin(asyncgen::sync_gen_block! { yield 1u32; yield 2; });
+    assert_eq!(source.next(), Some(1));
+    let delegating = asyncgen::sync_gen_block! {
+        for n in 0..3u32 {
+            if n == 1 { yield 30 }
+        }
+        yield_from!(source);
+    };
+    assert_eq!(pin!(delegating).collect::<Vec<u32>>(), [30, 2]);
+}
+
+#[test]
+fn a_yield_whose_value_a_let_takes_still_takes_resume_values() {
+    block_on(async {
+        let mut generator = pin!(async_gen_block! {
+            let first: u32 = if true { yield 1u32 } else { yield 2 };
+            yield first * 10;
+        });
+        assert_eq!(generator.as_mut().resume(0).await, GeneratorState::Yielded(1));
+        assert_eq!(generator.as_mut().resume(7).await, GeneratorState::Yielded(70));
+    });
 }

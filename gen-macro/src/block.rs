@@ -6,8 +6,9 @@ use syn::parse::Parser;
 use syn::visit_mut::VisitMut;
 use syn::{Block, Expr, Stmt};
 
+use crate::discarded::{self, is_yield};
 use crate::flavor::Flavor;
-use crate::visitor::{Form, Rewriter, is_macro, owns_input_by_name};
+use crate::visitor::{Form, Rewriter, owns_input_by_name};
 use crate::{checks, nearest};
 
 pub(crate) fn async_gen_block(input: TokenStream) -> TokenStream {
@@ -48,6 +49,7 @@ fn expand(input: TokenStream, flavor: Flavor) -> syn::Result<TokenStream> {
     if try_errors.is_some() {
         stmts.push(Stmt::Expr(syn::parse_quote!(::core::result::Result::Ok(())), None));
     }
+    discarded::end_discarded_yields(&mut stmts);
     let completion = if never_completes(&stmts) { quote!(()) } else { quote!(_) };
     // The resume type is known once every yield is seen; `yield_from!`
     // needs it earlier, so a first pass over a copy finds it.
@@ -97,14 +99,6 @@ fn has_token(tokens: TokenStream, text: &str) -> bool {
         TokenTree::Punct(punct) => text.len() == 1 && text.starts_with(punct.as_char()),
         TokenTree::Literal(_) => false,
     })
-}
-
-fn is_yield(expr: &Expr) -> bool {
-    match expr {
-        Expr::Yield(_) => true,
-        Expr::Macro(expr_macro) => is_macro(&expr_macro.mac, "yield_"),
-        _ => false,
-    }
 }
 
 /// Splits `path; rest` at the first top-level `;`.

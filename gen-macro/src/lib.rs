@@ -6,6 +6,7 @@ mod args;
 mod block;
 mod checks;
 mod completion;
+mod discarded;
 mod error;
 mod expand;
 mod fallback;
