@@ -6,7 +6,7 @@ use syn::parse::Parser;
 use syn::visit_mut::VisitMut;
 use syn::{Block, Expr, Stmt};
 
-use crate::discarded::{self, is_yield};
+use crate::discarded;
 use crate::flavor::Flavor;
 use crate::visitor::{Form, Rewriter, owns_input_by_name};
 use crate::{checks, nearest};
@@ -39,17 +39,11 @@ fn expand(input: TokenStream, flavor: Flavor) -> syn::Result<TokenStream> {
     // before any check reads the tokens.
     let body = nearest::take_back(body);
     let mut stmts = Block::parse_within.parse2(desugar_for_await(body))?;
-    // A trailing `yield v` is the last yield, not the completion value.
-    if let Some(Stmt::Expr(expr, semi @ None)) = stmts.last_mut() {
-        if is_yield(expr) {
-            *semi = Some(syn::Token![;](Span::call_site()));
-        }
-    }
+    discarded::end_discarded_yields(&mut stmts);
     let try_errors = checks::block_question_marks_without_result(&stmts, flavor);
     if try_errors.is_some() {
         stmts.push(Stmt::Expr(syn::parse_quote!(::core::result::Result::Ok(())), None));
     }
-    discarded::end_discarded_yields(&mut stmts);
     let completion = if never_completes(&stmts) { quote!(()) } else { quote!(_) };
     // The resume type is known once every yield is seen; `yield_from!`
     // needs it earlier, so a first pass over a copy finds it.

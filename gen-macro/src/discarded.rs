@@ -13,29 +13,43 @@ use syn::{Block, Expr, Stmt};
 
 use crate::visitor::is_macro;
 
-/// Ends with `;` each yield whose value its block discards (see the module docs).
+/// Ends with `;` each yield whose value its block discards (see the module
+/// docs), among the body's statements and at any depth.
 pub(crate) fn end_discarded_yields(stmts: &mut [Stmt]) {
-    let mut marker = Discarded;
-    let last = stmts.len().checked_sub(1);
-    for (index, stmt) in stmts.iter_mut().enumerate() {
-        match stmt {
-            // The body's own tail is its completion value, unless it has none
-            // (an `if` without `else`).
-            Stmt::Expr(Expr::If(tail), None)
-                if Some(index) == last && tail.else_branch.is_none() =>
-            {
-                discard_block(&mut tail.then_branch);
-            }
-            Stmt::Expr(expr, None) if Some(index) != last => discard(expr),
-            Stmt::Expr(expr, Some(_)) => discard(expr),
-            _ => {}
+    discard_statements(stmts);
+    match stmts.last_mut() {
+        // A trailing yield is the last yield, not the completion value. Any
+        // other tail is the completion value, unless it has none (an `if`
+        // without `else`).
+        Some(Stmt::Expr(tail, semi @ None)) if is_yield(tail) => {
+            *semi = Some(syn::token::Semi::default());
         }
+        Some(Stmt::Expr(Expr::If(tail), None)) if tail.else_branch.is_none() => {
+            discard_block(&mut tail.then_branch);
+        }
+        _ => {}
+    }
+    let mut marker = Discarded;
+    for stmt in stmts {
         marker.visit_stmt_mut(stmt);
     }
 }
 
+/// The statements of a block: those ended by `;`, and the block-like ones
+/// before its tail, discard their values.
+fn discard_statements(stmts: &mut [Stmt]) {
+    let last = stmts.len().checked_sub(1);
+    for (index, stmt) in stmts.iter_mut().enumerate() {
+        match stmt {
+            Stmt::Expr(expr, Some(_)) => discard(expr),
+            Stmt::Expr(expr, None) if Some(index) != last => discard(expr),
+            _ => {}
+        }
+    }
+}
+
 /// Whether `expr` is `yield v` or `yield_!(v)`.
-pub(crate) fn is_yield(expr: &Expr) -> bool {
+fn is_yield(expr: &Expr) -> bool {
     match expr {
         Expr::Yield(_) => true,
         Expr::Macro(expr_macro) => is_macro(&expr_macro.mac, "yield_"),
@@ -49,14 +63,7 @@ struct Discarded;
 
 impl VisitMut for Discarded {
     fn visit_block_mut(&mut self, block: &mut Block) {
-        let last = block.stmts.len().checked_sub(1);
-        for (index, stmt) in block.stmts.iter_mut().enumerate() {
-            match stmt {
-                Stmt::Expr(expr, Some(_)) => discard(expr),
-                Stmt::Expr(expr, None) if Some(index) != last => discard(expr),
-                _ => {}
-            }
-        }
+        discard_statements(&mut block.stmts);
         visit_mut::visit_block_mut(self, block);
     }
 
@@ -113,7 +120,7 @@ fn discard(expr: &mut Expr) {
 fn discard_block(block: &mut Block) {
     if let Some(Stmt::Expr(tail, semi @ None)) = block.stmts.last_mut() {
         if is_yield(tail) {
-            *semi = Some(syn::Token![;](proc_macro2::Span::call_site()));
+            *semi = Some(syn::token::Semi::default());
         } else {
             discard(tail);
         }
